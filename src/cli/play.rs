@@ -1,0 +1,388 @@
+//! `panmunjom play`: one role in the terminal, prompted or from a list of choices.
+//!
+//! The player sees the briefing, then every event their side knows of as it happens
+//! (public ones, their own private channel, intelligence reports when they arrive).
+//! At each decision: the options and a prompt; after the choice, what the real side
+//! did, with its source.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use super::{UserError, load_scenario, out, resolve_role};
+use crate::compare::Debrief;
+use crate::engine::{Game, Happening, Policy, Progress, Setup};
+use crate::record::Record;
+use crate::report::{days_text, wrap};
+use crate::scenario::{ActorId, Entry, EntryId, Scenario};
+
+const WIDTH: usize = 88;
+
+pub struct Args {
+    pub role: String,
+    pub scenario: Option<PathBuf>,
+    pub seed: u64,
+    pub policy: Policy,
+    pub choices: Option<String>,
+    pub save: Option<PathBuf>,
+}
+
+/// One answer from `--choices`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    /// 1-based option number.
+    Number(usize),
+    Historical,
+}
+
+/// Parses `--choices`: `historical`, or numbers and `h` separated by commas.
+fn parse_choices(list: &str) -> Result<Option<Vec<Answer>>, UserError> {
+    let trimmed = list.trim();
+    if trimmed.eq_ignore_ascii_case("historical") {
+        return Ok(None);
+    }
+    trimmed
+        .split(',')
+        .map(str::trim)
+        .enumerate()
+        .map(|(i, tok)| {
+            if tok.eq_ignore_ascii_case("h") || tok.eq_ignore_ascii_case("historical") {
+                Ok(Answer::Historical)
+            } else {
+                tok.parse::<usize>()
+                    .ok()
+                    .filter(|&n| n >= 1)
+                    .map(Answer::Number)
+                    .ok_or_else(|| {
+                        UserError(format!(
+                            "error: --choices: item {} is `{tok}`; expected an option number (1, 2, …), `h`, or the single word `historical`",
+                            i + 1
+                        ))
+                    })
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+/// Where the player's answers come from.
+enum Source {
+    /// Every decision historical.
+    AllHistorical,
+    /// A list; when it runs out the game stops unfinished.
+    List(std::vec::IntoIter<Answer>),
+    /// Standard input.
+    Prompt,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, UserError> {
+    let scenario = load_scenario(args.scenario.as_deref())?;
+    let role = resolve_role(&scenario, &args.role)?;
+    let mut source = match args.choices.as_deref().map(parse_choices).transpose()? {
+        None => Source::Prompt,
+        Some(None) => Source::AllHistorical,
+        Some(Some(list)) => Source::List(list.into_iter()),
+    };
+    let mut game = Game::new(
+        Arc::clone(&scenario),
+        Setup {
+            role,
+            policy: args.policy,
+            seed: args.seed,
+        },
+    );
+    briefing(&scenario, role, args.policy, args.seed);
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut shown = 0;
+    let mut stopped: Option<String> = None;
+    loop {
+        let progress = game.advance();
+        shown = show_log(&game, role, shown);
+        let Progress::AwaitingChoice(id) = progress else {
+            break;
+        };
+        present(&game, id);
+        let option = match &mut source {
+            Source::AllHistorical => historical_or_first(&game, id),
+            Source::List(list) => match list.next() {
+                None => {
+                    stopped = Some(format!(
+                        "The list of choices ran out at this decision; the game stops here, unfinished."
+                    ));
+                    break;
+                }
+                Some(answer) => {
+                    let option = resolve(&game, id, answer)?;
+                    out(&format!("Your choice: {}\n", option + 1));
+                    option
+                }
+            },
+            Source::Prompt => match prompt(&game, id, &mut input) {
+                Some(option) => option,
+                None => {
+                    stopped = Some("Input ended; the game stops here, unfinished.".to_string());
+                    break;
+                }
+            },
+        };
+        game.choose(option)
+            .map_err(|e| UserError(format!("error: {e}")))?;
+        reveal(&game, id, option);
+    }
+    if let Some(msg) = &stopped {
+        out(&format!("\n{msg}\n"));
+    }
+    summary(&game);
+    if let Some(path) = &args.save {
+        Record::of(&game).write(path).map_err(|e| {
+            UserError(format!(
+                "{}: error: cannot write the game record: {e}",
+                path.display()
+            ))
+        })?;
+        out(&format!(
+            "Game record saved to {}. For the full comparison: panmunjom debrief {}\n",
+            path.display(),
+            path.display()
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn briefing(s: &Scenario, role: ActorId, policy: Policy, seed: u64) {
+    let actor = s.actor(role);
+    let mut o = format!("{}\n\n", s.title.to_uppercase());
+    o.push_str(&wrap(&s.summary, "", WIDTH));
+    o.push_str(&format!(
+        "\nYOUR ROLE: {} \u{b7} other sides: {} \u{b7} seed {seed}\n",
+        actor.name,
+        policy.name()
+    ));
+    if !actor.briefing.is_empty() {
+        o.push_str(&wrap(&actor.briefing, "", WIDTH));
+    }
+    let objectives: Vec<_> = s.objectives.iter().filter(|o| o.role == role).collect();
+    if !objectives.is_empty() {
+        o.push_str("\nYour objectives:\n");
+        for obj in objectives {
+            o.push_str(&wrap(&obj.text, "  - ", WIDTH));
+        }
+    }
+    o.push('\n');
+    out(&o);
+}
+
+/// Prints the log entries from `from` that the player's side knows of; returns the new
+/// length of the log.
+fn show_log(game: &Game, role: ActorId, from: usize) -> usize {
+    let s = &*game.scenario;
+    let mut o = String::new();
+    for entry in &game.log[from..] {
+        match &entry.happening {
+            Happening::Fired(id) if game.state.knows[role.0][id.0] => {
+                event_lines(&mut o, s, *id, "");
+            }
+            Happening::Report { event, to } if *to == role => {
+                event_lines(
+                    &mut o,
+                    s,
+                    *event,
+                    &format!("INTELLIGENCE REPORT (received {}): ", entry.date),
+                );
+            }
+            Happening::Armistice => {
+                if let Some(a) = &game.state.armistice {
+                    o.push_str(&format!("{}  ARMISTICE CONCLUDED\n", a.date));
+                    for (issue, t) in s.issues.iter().zip(&a.terms) {
+                        let label = t.map_or("(not agreed)", |p| issue.positions[p.0].label.as_str());
+                        o.push_str(&wrap(&format!("{}: {label}", issue.name), "    ", WIDTH));
+                    }
+                    o.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+    out(&o);
+    game.log.len()
+}
+
+fn event_lines(o: &mut String, s: &Scenario, id: EntryId, prefix: &str) {
+    let Entry::Event(e) = s.entry(id) else {
+        return;
+    };
+    let cf = if e.counterfactual {
+        " [counterfactual]"
+    } else {
+        ""
+    };
+    o.push_str(&format!(
+        "{}  {prefix}{}{cf}\n",
+        s.entry(id).date_text(),
+        e.title
+    ));
+    if !e.text.is_empty() {
+        o.push_str(&wrap(&e.text, "    ", WIDTH));
+    }
+    for f in &e.figures {
+        o.push_str(&wrap(&format!("{}: {}", f.label, f.text()), "    ", WIDTH));
+    }
+    o.push_str(&format!("    Source: {}\n\n", s.cites_text(&e.sources)));
+}
+
+fn present(game: &Game, id: EntryId) {
+    let s = &*game.scenario;
+    let d = s.entry(id).as_decision().expect("pending is a decision");
+    let open = game.open_options(id);
+    let mut o = format!(
+        "\u{2500}\u{2500} DECISION \u{2014} {} \u{2014} {}\n",
+        s.entry(id).date_text(),
+        d.title
+    );
+    if !d.context.is_empty() {
+        o.push_str(&wrap(&d.context, "", WIDTH));
+    }
+    o.push_str(&wrap(&d.prompt, "", WIDTH));
+    for (i, opt) in d.options.iter().enumerate() {
+        let closed = if open.contains(&i) {
+            ""
+        } else {
+            " (not open in this situation)"
+        };
+        o.push_str(&format!("  {}) {}{closed}\n", i + 1, opt.label));
+        if !opt.text.is_empty() {
+            o.push_str(&wrap(&opt.text, "       ", WIDTH));
+        }
+    }
+    out(&o);
+}
+
+fn historical_or_first(game: &Game, id: EntryId) -> usize {
+    let d = game.scenario.entry(id).as_decision().expect("decision");
+    let open = game.open_options(id);
+    if open.contains(&d.historical) {
+        d.historical
+    } else {
+        open[0]
+    }
+}
+
+fn resolve(game: &Game, id: EntryId, answer: Answer) -> Result<usize, UserError> {
+    let d = game.scenario.entry(id).as_decision().expect("decision");
+    match answer {
+        Answer::Historical => Ok(historical_or_first(game, id)),
+        Answer::Number(n) => {
+            let open = game.open_options(id);
+            if n > d.options.len() {
+                Err(UserError(format!(
+                    "error: --choices: decision `{}` has {} options, not {n}",
+                    d.id,
+                    d.options.len()
+                )))
+            } else if !open.contains(&(n - 1)) {
+                Err(UserError(format!(
+                    "error: --choices: option {n} of decision `{}` is not open in this situation",
+                    d.id
+                )))
+            } else {
+                Ok(n - 1)
+            }
+        }
+    }
+}
+
+/// Asks until a valid option number is typed; None at end of input or `q`.
+fn prompt(game: &Game, id: EntryId, input: &mut impl BufRead) -> Option<usize> {
+    let d = game.scenario.entry(id).as_decision().expect("decision");
+    let open = game.open_options(id);
+    loop {
+        out(&format!(
+            "Your choice [1-{}] (q to stop): ",
+            d.options.len()
+        ));
+        let mut line = String::new();
+        match input.read_line(&mut line) {
+            Ok(0) | Err(_) => return None,
+            Ok(_) => {}
+        }
+        let answer = line.trim();
+        if answer.eq_ignore_ascii_case("q") {
+            return None;
+        }
+        match answer.parse::<usize>() {
+            Ok(n) if n >= 1 && open.contains(&(n - 1)) => return Some(n - 1),
+            Ok(n) if n >= 1 && n <= d.options.len() => {
+                out("That option is not open in this situation.\n");
+            }
+            _ => out(&format!(
+                "Please type a number from 1 to {}.\n",
+                d.options.len()
+            )),
+        }
+    }
+}
+
+/// After a choice: what the real side did, why, and the source.
+fn reveal(game: &Game, id: EntryId, option: usize) {
+    let s = &*game.scenario;
+    let d = s.entry(id).as_decision().expect("decision");
+    let h = &d.options[d.historical];
+    let mut o = String::new();
+    if option == d.historical {
+        o.push_str(&format!("History: the same \u{2014} {}\n", h.label));
+    } else {
+        o.push_str(&format!("History: the real side chose otherwise \u{2014} {}\n", h.label));
+    }
+    if let Some(note) = &h.historical {
+        o.push_str(&wrap(&format!("Why: {}", note.note), "  ", WIDTH));
+        for c in &note.sources {
+            o.push_str(&format!("  Source: {}\n", s.cite_text(c)));
+            if let Some(q) = &c.quote {
+                o.push_str(&wrap(&format!("\u{201c}{q}\u{201d}"), "    ", WIDTH));
+            }
+        }
+    }
+    o.push('\n');
+    out(&o);
+}
+
+fn summary(game: &Game) {
+    let d = Debrief::new(game);
+    let mut o = String::from("\u{2500}\u{2500} RESULT\n");
+    match d.outcome.armistice_date {
+        Some(date) => o.push_str(&format!(
+            "Armistice signed {date} (history: {}, {}).\n",
+            d.outcome.historical_date,
+            days_text(d.outcome.days_from_history.unwrap_or(0))
+        )),
+        None if !d.outcome.finished => o.push_str("No armistice yet: the game is unfinished.\n"),
+        None => o.push_str(&format!(
+            "No armistice (history: {}).\n",
+            d.outcome.historical_date
+        )),
+    }
+    let v = d.divergence;
+    o.push_str(&format!(
+        "Divergence score: {} (decisions {} + events {} + terms {} + weeks {})\n",
+        v.total, v.decisions, v.events, v.terms, v.weeks
+    ));
+    out(&o);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choices_list_parses_numbers_h_and_historical() {
+        assert_eq!(parse_choices("historical").unwrap(), None);
+        assert_eq!(
+            parse_choices("1, 2,h").unwrap(),
+            Some(vec![Answer::Number(1), Answer::Number(2), Answer::Historical])
+        );
+        assert!(parse_choices("1,x").is_err());
+        assert!(parse_choices("0").is_err());
+    }
+}

@@ -1,0 +1,421 @@
+//! The game engine: plain, deterministic Rust with no rendering.
+//!
+//! A [`Game`] walks a checked scenario's timeline date by date. Events fire when their
+//! conditions hold; at a decision point the player's role waits for [`Game::choose`],
+//! the other roles decide by their [`Policy`]. Scenario + role + policy + seed +
+//! choices determine the whole game: the only randomness is a seeded ChaCha RNG kept
+//! in the game.
+
+pub mod policy;
+pub mod state;
+
+use std::sync::Arc;
+
+use chrono::{Days, NaiveDate};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+pub use policy::Policy;
+pub use state::{Armistice, State};
+
+use crate::scenario::{ActorId, Entry, EntryId, Scenario, Visibility};
+
+/// Who plays what: everything besides the choices that fixes a game.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setup {
+    /// The role the player takes.
+    pub role: ActorId,
+    /// How the other roles decide.
+    pub policy: Policy,
+    pub seed: u64,
+}
+
+/// Who took a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decider {
+    Player,
+    Historical,
+    Adaptive,
+}
+
+/// What one step of the game did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Happening {
+    /// An event fired.
+    Fired(EntryId),
+    /// An event's condition did not hold (or its chance failed): it did not happen.
+    Missed(EntryId),
+    /// A decision was taken.
+    Decided {
+        entry: EntryId,
+        option: usize,
+        by: Decider,
+    },
+    /// A decision did not arise (its condition did not hold or no option was open).
+    NotArisen(EntryId),
+    /// An intelligence report about an event reached an actor.
+    Report { event: EntryId, to: ActorId },
+    /// The armistice was concluded (by an event, or by the signing rule).
+    Armistice,
+    /// The game ended.
+    End(Outcome),
+}
+
+/// How a game ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// An armistice was signed; the timeline ran to its end.
+    Armistice,
+    /// The horizon passed without an armistice.
+    NoArmistice,
+    /// An event ended the game early, for this reason.
+    Ended(String),
+}
+
+/// One line of the game's log, with the state right after it.
+#[derive(Debug, Clone)]
+pub struct LogEntry {
+    pub date: NaiveDate,
+    pub happening: Happening,
+    pub vars: Vec<i64>,
+    pub flags: Vec<bool>,
+    pub positions: Vec<Vec<Option<crate::scenario::PosId>>>,
+}
+
+/// Where the game stands after [`Game::step`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Something happened; call again.
+    Advanced,
+    /// The player must choose at this decision.
+    AwaitingChoice(EntryId),
+    /// The game is over.
+    Finished,
+}
+
+/// Why a choice was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChoiceError {
+    #[error("no decision is waiting for the player")]
+    NotWaiting,
+    #[error("there is no option {0} at this decision")]
+    NoSuchOption(usize),
+    #[error("option {0} is not open in the present situation")]
+    Closed(usize),
+}
+
+/// A game in progress (or finished).
+#[derive(Debug, Clone)]
+pub struct Game {
+    pub scenario: Arc<Scenario>,
+    pub setup: Setup,
+    pub state: State,
+    rng: ChaCha8Rng,
+    /// Next timeline entry to process.
+    next: usize,
+    pending: Option<EntryId>,
+    /// Intelligence reports on their way: (delivery date, recipient, event), by date.
+    reports: Vec<(NaiveDate, ActorId, EntryId)>,
+    /// Since when the terms have been agreed with the armistice's requirements met.
+    agreed_since: Option<NaiveDate>,
+    outcome: Option<Outcome>,
+    pub log: Vec<LogEntry>,
+    /// The player's choices so far: (decision, option).
+    pub choices: Vec<(EntryId, usize)>,
+}
+
+impl Game {
+    pub fn new(scenario: Arc<Scenario>, setup: Setup) -> Self {
+        let state = State::initial(&scenario);
+        let rng = ChaCha8Rng::seed_from_u64(setup.seed);
+        Game {
+            scenario,
+            setup,
+            state,
+            rng,
+            next: 0,
+            pending: None,
+            reports: Vec::new(),
+            agreed_since: None,
+            outcome: None,
+            log: Vec::new(),
+            choices: Vec::new(),
+        }
+    }
+
+    /// The decision waiting for the player, if any.
+    pub fn pending(&self) -> Option<EntryId> {
+        self.pending
+    }
+
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_ref()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.outcome.is_some()
+    }
+
+    /// Index of the next timeline entry to process (for progress displays).
+    pub fn cursor(&self) -> usize {
+        self.next
+    }
+
+    /// Options of a decision open in the present state.
+    pub fn open_options(&self, entry: EntryId) -> Vec<usize> {
+        let Some(d) = self.scenario.entry(entry).as_decision() else {
+            return Vec::new();
+        };
+        d.options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| self.state.holds(&self.scenario, &o.requires))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Runs until the player must choose or the game is over.
+    pub fn advance(&mut self) -> Progress {
+        loop {
+            match self.step() {
+                Progress::Advanced => continue,
+                other => return other,
+            }
+        }
+    }
+
+    /// Processes the next timeline entry (with the time that passes before it).
+    pub fn step(&mut self) -> Progress {
+        if self.outcome.is_some() {
+            return Progress::Finished;
+        }
+        if let Some(p) = self.pending {
+            return Progress::AwaitingChoice(p);
+        }
+        let s = Arc::clone(&self.scenario);
+        let Some(entry) = s.timeline.get(self.next) else {
+            let last = if self.state.armistice.is_some() {
+                s.end
+            } else {
+                s.horizon
+            };
+            self.pass_time(last);
+            let outcome = if self.state.armistice.is_some() {
+                Outcome::Armistice
+            } else {
+                Outcome::NoArmistice
+            };
+            self.finish(outcome);
+            return Progress::Finished;
+        };
+        let id = EntryId(self.next);
+        let date = entry.date();
+        if self.state.armistice.is_none() && date > s.horizon {
+            self.pass_time(s.horizon);
+            if self.state.armistice.is_none() {
+                self.finish(Outcome::NoArmistice);
+                return Progress::Finished;
+            }
+        }
+        self.pass_time(date);
+        self.next += 1;
+        match entry {
+            Entry::Event(e) => {
+                let mut fires = self.state.holds(&s, &e.when);
+                if fires && let Some(chance) = e.chance {
+                    fires = policy::roll(&mut self.rng, 100) < u64::from(chance);
+                }
+                if fires {
+                    self.state.fired[id.0] = true;
+                    self.learn(id, &e.visibility, date);
+                    for effect in &e.effects {
+                        self.state.apply(&s, effect, id);
+                    }
+                    self.record(Happening::Fired(id));
+                } else {
+                    self.record(Happening::Missed(id));
+                }
+            }
+            Entry::Decision(d) => {
+                let open = self.open_options(id);
+                if !self.state.holds(&s, &d.when) || open.is_empty() {
+                    self.record(Happening::NotArisen(id));
+                } else if d.role == self.setup.role {
+                    self.pending = Some(id);
+                    return Progress::AwaitingChoice(id);
+                } else {
+                    let (option, by) =
+                        policy::decide(&s, &self.state, &mut self.rng, self.setup.policy, id, &open);
+                    self.take(id, option, by);
+                }
+            }
+        }
+        self.after_change();
+        Progress::Advanced
+    }
+
+    /// The player takes `option` (an index into the decision's options).
+    pub fn choose(&mut self, option: usize) -> Result<(), ChoiceError> {
+        let id = self.pending.ok_or(ChoiceError::NotWaiting)?;
+        let d = self
+            .scenario
+            .entry(id)
+            .as_decision()
+            .expect("a pending entry is always a decision");
+        if option >= d.options.len() {
+            return Err(ChoiceError::NoSuchOption(option));
+        }
+        if !self.open_options(id).contains(&option) {
+            return Err(ChoiceError::Closed(option));
+        }
+        self.pending = None;
+        self.choices.push((id, option));
+        self.take(id, option, Decider::Player);
+        self.after_change();
+        Ok(())
+    }
+
+    /// Applies a decision's option.
+    fn take(&mut self, id: EntryId, option: usize, by: Decider) {
+        let s = Arc::clone(&self.scenario);
+        let d = s.entry(id).as_decision().expect("take is only called on decisions");
+        self.state.chosen[id.0] = Some(option);
+        self.state.knows[d.role.0][id.0] = true;
+        for effect in &d.options[option].effects {
+            self.state.apply(&s, effect, id);
+        }
+        self.record(Happening::Decided {
+            entry: id,
+            option,
+            by,
+        });
+    }
+
+    /// Who learns of a fired event now, and whose report is on its way.
+    fn learn(&mut self, id: EntryId, visibility: &Visibility, date: NaiveDate) {
+        match visibility {
+            Visibility::Public => {
+                for knows in &mut self.state.knows {
+                    knows[id.0] = true;
+                }
+            }
+            Visibility::Private(actors) => {
+                for a in actors {
+                    self.state.knows[a.0][id.0] = true;
+                }
+            }
+            Visibility::Intelligence {
+                among,
+                to,
+                delay_days,
+                ..
+            } => {
+                for a in among {
+                    self.state.knows[a.0][id.0] = true;
+                }
+                let when = date
+                    .checked_add_days(Days::new(u64::from(*delay_days)))
+                    .unwrap_or(date);
+                for &a in to {
+                    let at = self.reports.partition_point(|r| r.0 <= when);
+                    self.reports.insert(at, (when, a, id));
+                }
+            }
+        }
+    }
+
+    /// Moves the clock to `date`: the signing rule may conclude an armistice on the way,
+    /// weekly drift accrues, and reports due by then arrive.
+    fn pass_time(&mut self, date: NaiveDate) {
+        let s = Arc::clone(&self.scenario);
+        if let Some(deadline) = self.signing_deadline()
+            && deadline <= date
+            && deadline <= s.horizon
+        {
+            self.state.set_date(&s, deadline);
+            self.state.sign(&s, None);
+            self.record(Happening::Armistice);
+            self.agreed_since = None;
+        }
+        self.state.set_date(&s, date);
+        while let Some(&(when, to, event)) = self.reports.first() {
+            if when > date {
+                break;
+            }
+            self.reports.remove(0);
+            if !self.state.knows[to.0][event.0] {
+                self.state.knows[to.0][event.0] = true;
+                self.record(Happening::Report { event, to });
+            }
+        }
+    }
+
+    /// The date the signing rule would conclude the armistice, if terms stay agreed.
+    pub fn signing_deadline(&self) -> Option<NaiveDate> {
+        let since = self.agreed_since?;
+        since.checked_add_days(Days::new(u64::from(
+            self.scenario.armistice.signing_after_days,
+        )))
+    }
+
+    /// Book-keeping after the state changed: an armistice, the agreement clock, an end.
+    fn after_change(&mut self) {
+        let s = Arc::clone(&self.scenario);
+        if self.state.armistice.is_some()
+            && !self
+                .log
+                .iter()
+                .any(|l| l.happening == Happening::Armistice)
+        {
+            self.record(Happening::Armistice);
+        }
+        if self.state.armistice.is_none()
+            && self.state.terms_agreed(&s)
+            && self.state.holds(&s, &s.armistice.requires)
+        {
+            if self.agreed_since.is_none() {
+                self.agreed_since = Some(self.state.date);
+            }
+        } else {
+            self.agreed_since = None;
+        }
+        if let Some(reason) = self.state.ended.clone() {
+            self.finish(Outcome::Ended(reason));
+        }
+    }
+
+    fn finish(&mut self, outcome: Outcome) {
+        if self.outcome.is_none() {
+            self.pending = None;
+            self.outcome = Some(outcome.clone());
+            self.record(Happening::End(outcome));
+        }
+    }
+
+    fn record(&mut self, happening: Happening) {
+        self.log.push(LogEntry {
+            date: self.state.date,
+            happening,
+            vars: self.state.vars.clone(),
+            flags: self.state.flags.clone(),
+            positions: self.state.positions.clone(),
+        });
+    }
+
+    /// Plays the game to its end with the player taking the historical option at every
+    /// decision (or the first open one when history is closed off).
+    pub fn play_historical(&mut self) {
+        while let Progress::AwaitingChoice(id) = self.advance() {
+            let open = self.open_options(id);
+            let d = self.scenario.entry(id).as_decision().expect("decision");
+            let pick = if open.contains(&d.historical) {
+                d.historical
+            } else {
+                open[0]
+            };
+            self.choose(pick).expect("an open option is always accepted");
+        }
+    }
+}

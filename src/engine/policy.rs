@@ -1,0 +1,105 @@
+//! How the sides the player does not take decide: by history, or by their interests.
+//!
+//! *Historical*: take the option the real side took, as long as it is open in the
+//! game's state; otherwise decide as *adaptive* would. *Adaptive*: score every open
+//! option by the deciding actor's interests (see [`score`]) plus seeded noise, and
+//! take the best; ties go to the option listed first.
+
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use super::Decider;
+use super::state::State;
+use crate::scenario::{ActorId, EntryId, IssueId, Scenario};
+
+/// A policy for the sides the player does not take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Policy {
+    Historical,
+    Adaptive,
+}
+
+impl Policy {
+    pub fn name(self) -> &'static str {
+        match self {
+            Policy::Historical => "historical",
+            Policy::Adaptive => "adaptive",
+        }
+    }
+}
+
+/// Score given to an option for each of the actor's positions it moves past its limit.
+pub const PAST_LIMIT: i64 = -1000;
+
+/// A number in `0..n` from the game's RNG (portable: plain modulo of a u64).
+pub fn roll(rng: &mut ChaCha8Rng, n: u64) -> u64 {
+    if n == 0 { 0 } else { rng.next_u64() % n }
+}
+
+/// Chooses an option of decision `id` among the `open` ones.
+pub fn decide(
+    s: &Scenario,
+    state: &State,
+    rng: &mut ChaCha8Rng,
+    policy: Policy,
+    id: EntryId,
+    open: &[usize],
+) -> (usize, Decider) {
+    let d = s.entry(id).as_decision().expect("decide is only called on decisions");
+    if policy == Policy::Historical && open.contains(&d.historical) {
+        return (d.historical, Decider::Historical);
+    }
+    let noise = u64::from(s.adaptive_noise);
+    let mut best: Option<(i64, usize)> = None;
+    for &o in open {
+        let jitter = if noise == 0 { 0 } else { roll(rng, noise + 1) as i64 };
+        let total = score(s, state, d.role, id, o) + jitter;
+        if best.is_none_or(|(b, _)| total > b) {
+            best = Some((total, o));
+        }
+    }
+    let (_, option) = best.expect("decide is only called with at least one open option");
+    (option, Decider::Adaptive)
+}
+
+/// How much actor `who` likes option `option` of decision `id`, judged by what its
+/// effects do at once:
+/// - for each variable it cares about, weight × change;
+/// - for each of its own positions, −weight × the steps it moves away from its
+///   starting position (plus the same for steps back toward it, as a gain), and
+///   [`PAST_LIMIT`] when the option leaves a position beyond its limit;
+/// - `settle` for each issue the option brings to agreement (minus for each it breaks).
+pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usize) -> i64 {
+    let d = s.entry(id).as_decision().expect("score is only called on decisions");
+    let mut after = state.clone();
+    for effect in &d.options[option].effects {
+        after.apply(s, effect, id);
+    }
+    let actor = s.actor(who);
+    let mut total = 0i64;
+    for &(v, weight) in &actor.interests {
+        total += weight * (after.var(v) - state.var(v));
+    }
+    for stance in &actor.stances {
+        let i = stance.issue;
+        let distance = |st: &State| {
+            st.position(who, i)
+                .map_or(0, |p| (p.0 as i64 - stance.position.0 as i64).abs())
+        };
+        total -= stance.weight * (distance(&after) - distance(state));
+        if let Some(p) = after.position(who, i)
+            && !after.within_limit(s, who, stance, p)
+        {
+            total += PAST_LIMIT;
+        }
+    }
+    let agreed = |st: &State| {
+        (0..s.issues.len())
+            .filter(|&i| st.agreed_on(s, IssueId(i)).is_some())
+            .count() as i64
+    };
+    total += actor.settle * (agreed(&after) - agreed(state));
+    total
+}

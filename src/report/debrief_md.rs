@@ -1,0 +1,161 @@
+//! The debrief as Markdown, for a teacher to export and hand out.
+
+use std::fmt::Write;
+
+use super::days_text;
+use crate::compare::Debrief;
+
+/// Escapes the characters that would break a Markdown table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The whole debrief as Markdown.
+pub fn render(d: &Debrief) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "# Debrief: {}\n", d.scenario_title);
+    let _ = writeln!(
+        o,
+        "Role: **{}** · other sides: {} · seed {} · scenario `{}` (`{}…`)\n",
+        d.role_name,
+        d.policy,
+        d.seed,
+        d.scenario_id,
+        &d.scenario_hash[..12.min(d.scenario_hash.len())]
+    );
+
+    let out = &d.outcome;
+    let _ = writeln!(o, "## Outcome\n");
+    match out.armistice_date {
+        Some(date) => {
+            let _ = writeln!(
+                o,
+                "Armistice signed **{date}**; history: {} ({}).\n",
+                out.historical_date,
+                days_text(out.days_from_history.unwrap_or(0))
+            );
+        }
+        None => {
+            let _ = writeln!(
+                o,
+                "**No armistice** ({}). History: armistice signed {}.\n",
+                out.reason.clone().unwrap_or_else(|| out.kind.clone()),
+                out.historical_date
+            );
+        }
+    }
+    let _ = writeln!(
+        o,
+        "| Issue | Your terms | Terms of {} | |\n|---|---|---|---|",
+        out.historical_terms_date
+    );
+    for t in &out.terms {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |",
+            cell(&t.issue_name),
+            cell(t.game_label.as_deref().unwrap_or("(not agreed)")),
+            cell(&t.historical_label),
+            if t.same { "same" } else { "**different**" }
+        );
+    }
+    let _ = writeln!(o, "\n| State at the end | Yours | History | Unit |\n|---|---|---|---|");
+    for (_, label, unit, g, h) in &out.final_vars {
+        let _ = writeln!(o, "| {} | {g} | {h} | {} |", cell(label), cell(unit));
+    }
+
+    let v = &d.divergence;
+    let _ = writeln!(o, "\n## Divergence score: {}\n", v.total);
+    let _ = writeln!(
+        o,
+        "Decisions {} + events {} + terms {} + weeks {}. One point for each decision taken differently from history, each event that happened in one and not the other, each term that differs from the historical terms, and each whole week between your armistice and the historical one; 0 is the historical path.\n",
+        v.decisions, v.events, v.terms, v.weeks
+    );
+    if let Some((date, title)) = &d.first_divergence {
+        let _ = writeln!(o, "Your game first left history on **{date}**: {}.\n", title);
+    }
+
+    let _ = writeln!(o, "## Decisions\n");
+    let _ = writeln!(o, "| Date | Side | Decision | Choice | Historical | | Source |\n|---|---|---|---|---|---|---|");
+    for r in &d.decisions {
+        let side = if r.player {
+            format!("**{}** (you)", r.role_name)
+        } else {
+            r.role_name.clone()
+        };
+        let sources = r
+            .sources
+            .iter()
+            .map(|c| c.short())
+            .collect::<Vec<_>>()
+            .join("; ");
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            cell(&r.date_text),
+            side,
+            cell(&r.title),
+            cell(r.chosen_label.as_deref().unwrap_or("(did not arise)")),
+            cell(&r.historical_label),
+            if r.same { "same" } else { "**different**" },
+            cell(&sources)
+        );
+    }
+    let _ = writeln!(o, "\n### Why the real sides chose as they did\n");
+    for r in d.player_decisions() {
+        let _ = writeln!(o, "- **{} — {}**: {}", r.date_text, r.title, r.note);
+        for c in &r.sources {
+            if let Some(q) = &c.quote {
+                let _ = writeln!(o, "  > “{}” ({})", q, c.short());
+            }
+        }
+    }
+
+    let _ = writeln!(o, "\n## Events that went differently\n");
+    if d.events.is_empty() {
+        let _ = writeln!(o, "None.");
+    }
+    for e in &d.events {
+        let what = match (e.happened, e.counterfactual) {
+            (true, true) => "happened (counterfactual)",
+            (true, false) => "happened, unlike history",
+            (false, _) => "did not happen",
+        };
+        let _ = writeln!(o, "- {} — {}: {what}", e.date_text, e.title);
+    }
+
+    let _ = writeln!(o, "\n## Over time (yours / history)\n");
+    let mut header = String::from("| Date |");
+    let mut rule = String::from("|---|");
+    for (_, label, _) in &d.variables {
+        let _ = write!(header, " {} |", cell(label));
+        rule.push_str("---|");
+    }
+    header.push_str(" Issues open |");
+    rule.push_str("---|");
+    let _ = writeln!(o, "{header}\n{rule}");
+    for s in &d.samples {
+        let mut line = format!("| {} |", s.date);
+        for (g, h) in &s.vars {
+            let _ = write!(line, " {g} / {h} |");
+        }
+        let open_g = s.gaps.iter().filter(|(g, _)| *g > 0).count();
+        let open_h = s.gaps.iter().filter(|(_, h)| *h > 0).count();
+        let _ = write!(line, " {open_g} / {open_h} |");
+        let _ = writeln!(o, "{line}");
+    }
+
+    let _ = writeln!(o, "\n## Objectives\n\n| Side | Objective | Yours | History |\n|---|---|---|---|");
+    for r in &d.objectives {
+        let yn = |b: bool| if b { "met" } else { "not met" };
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |",
+            cell(&r.role_name),
+            cell(&r.text),
+            yn(r.met),
+            yn(r.met_in_history)
+        );
+    }
+    o
+}

@@ -1,0 +1,216 @@
+//! The debrief as plain text for the terminal.
+
+use std::fmt::Write;
+
+use super::{days_text, wrap};
+use crate::compare::{Debrief, DecisionRow};
+
+const WIDTH: usize = 88;
+
+/// The whole debrief as text.
+pub fn render(d: &Debrief) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "DEBRIEF \u{2014} {}", d.scenario_title);
+    let _ = writeln!(
+        o,
+        "You played: {} \u{b7} other sides: {} \u{b7} seed {} \u{b7} scenario {} ({}\u{2026})",
+        d.role_name,
+        d.policy,
+        d.seed,
+        d.scenario_id,
+        &d.scenario_hash[..12.min(d.scenario_hash.len())]
+    );
+    o.push('\n');
+
+    outcome(&mut o, d);
+    divergence(&mut o, d);
+    your_decisions(&mut o, d);
+    other_sides(&mut o, d);
+    events(&mut o, d);
+    trajectories(&mut o, d);
+    objectives(&mut o, d);
+    o
+}
+
+fn outcome(o: &mut String, d: &Debrief) {
+    let out = &d.outcome;
+    let _ = writeln!(o, "OUTCOME");
+    match out.armistice_date {
+        Some(date) => {
+            let how = if out.signed_by_event {
+                ""
+            } else {
+                " (concluded by the signing rule: terms agreed and held)"
+            };
+            let _ = writeln!(
+                o,
+                "  Armistice signed {date}{how}; history: {} \u{2014} {}.",
+                out.historical_date,
+                days_text(out.days_from_history.unwrap_or(0))
+            );
+        }
+        None => {
+            let status = match out.kind.as_str() {
+                "unfinished" => "Game unfinished: no armistice yet.".to_string(),
+                "ended" => format!(
+                    "The game ended without an armistice: {}.",
+                    out.reason.clone().unwrap_or_default()
+                ),
+                _ => "No armistice by the horizon.".to_string(),
+            };
+            let _ = writeln!(
+                o,
+                "  {status} History: armistice signed {}.",
+                out.historical_date
+            );
+        }
+    }
+    let _ = writeln!(
+        o,
+        "  Terms, yours against the terms of {}:",
+        out.historical_terms_date
+    );
+    for t in &out.terms {
+        let mark = if t.same { "same" } else { "DIFFERENT" };
+        let _ = writeln!(o, "    {:<34} {mark}", t.issue_name);
+        let yours = t.game_label.clone().unwrap_or_else(|| "(not agreed)".into());
+        let _ = writeln!(o, "      yours:   {yours}");
+        if !t.same {
+            let _ = writeln!(o, "      history: {}", t.historical_label);
+        }
+    }
+    let _ = writeln!(o, "  State at the end (yours / history):");
+    for (_, label, unit, g, h) in &out.final_vars {
+        let _ = writeln!(o, "    {label:<44} {g:>5} / {h:<5} {unit}");
+    }
+    o.push('\n');
+}
+
+fn divergence(o: &mut String, d: &Debrief) {
+    let v = &d.divergence;
+    let _ = writeln!(
+        o,
+        "DIVERGENCE SCORE: {} (decisions {} + events {} + terms {} + weeks {})",
+        v.total, v.decisions, v.events, v.terms, v.weeks
+    );
+    o.push_str(&wrap(
+        "One point for each decision taken differently from history, each event that happened in one and not the other, each term that differs from the historical terms, and each whole week between your armistice and the historical one. 0 is the historical path.",
+        "  ",
+        WIDTH,
+    ));
+    match &d.first_divergence {
+        Some((date, title)) => {
+            let _ = writeln!(o, "  Your game first left history on {date}: {title}.");
+        }
+        None => {
+            let _ = writeln!(o, "  Your game never left the historical path.");
+        }
+    }
+    o.push('\n');
+}
+
+fn decision(o: &mut String, r: &DecisionRow, yours: &str) {
+    let _ = writeln!(o, "  {}  {}", r.date_text, r.title);
+    let chosen = r
+        .chosen_label
+        .clone()
+        .unwrap_or_else(|| "(did not arise)".into());
+    let mark = if r.same { "same as history" } else { "DIFFERENT" };
+    let _ = writeln!(o, "    {yours:<11}{chosen}  [{mark}]");
+    if !r.same {
+        let _ = writeln!(o, "    {:<11}{}", "History:", r.historical_label);
+    }
+    if !r.note.is_empty() {
+        o.push_str(&wrap(&format!("Why: {}", r.note), "    ", WIDTH));
+    }
+    for c in &r.sources {
+        let _ = writeln!(o, "    Source: {}", c.short());
+        if let Some(q) = &c.quote {
+            o.push_str(&wrap(&format!("\u{201c}{q}\u{201d}"), "      ", WIDTH));
+        }
+    }
+}
+
+fn your_decisions(o: &mut String, d: &Debrief) {
+    let _ = writeln!(o, "YOUR DECISIONS ({})", d.role_name);
+    let mut any = false;
+    for r in d.player_decisions() {
+        any = true;
+        decision(o, r, "You chose:");
+    }
+    if !any {
+        let _ = writeln!(o, "  (none yet)");
+    }
+    o.push('\n');
+}
+
+fn other_sides(o: &mut String, d: &Debrief) {
+    let _ = writeln!(o, "OTHER SIDES' DECISIONS THAT DIFFERED FROM HISTORY");
+    let mut any = false;
+    for r in d.decisions.iter().filter(|r| !r.player && !r.same) {
+        any = true;
+        decision(o, r, &format!("{}:", r.role_name));
+    }
+    if !any {
+        let _ = writeln!(o, "  (none: the other sides did what they did in history)");
+    }
+    o.push('\n');
+}
+
+fn events(o: &mut String, d: &Debrief) {
+    let _ = writeln!(o, "EVENTS THAT WENT DIFFERENTLY");
+    if d.events.is_empty() {
+        let _ = writeln!(o, "  (none)");
+    }
+    for e in &d.events {
+        let what = match (e.happened, e.counterfactual) {
+            (true, true) => "happened (counterfactual)",
+            (true, false) => "happened, unlike history",
+            (false, _) => "did not happen",
+        };
+        let _ = writeln!(o, "  {}  {} \u{2014} {what}", e.date_text, e.title);
+    }
+    o.push('\n');
+}
+
+fn trajectories(o: &mut String, d: &Debrief) {
+    let _ = writeln!(o, "OVER TIME (yours / history)");
+    let mut header = format!("  {:<10}", "date");
+    for (_, label, _) in &d.variables {
+        let short: String = label.chars().take(14).collect();
+        let _ = write!(header, " {short:>15}");
+    }
+    let _ = write!(header, " {:>15}", "issues open");
+    let _ = writeln!(o, "{header}");
+    for s in &d.samples {
+        let mut line = format!("  {:<10}", s.date.to_string());
+        for (g, h) in &s.vars {
+            let _ = write!(line, " {:>15}", format!("{g} / {h}"));
+        }
+        let open_g = s.gaps.iter().filter(|(g, _)| *g > 0).count();
+        let open_h = s.gaps.iter().filter(|(_, h)| *h > 0).count();
+        let _ = write!(line, " {:>15}", format!("{open_g} / {open_h}"));
+        let _ = writeln!(o, "{}", line.trim_end());
+    }
+    o.push('\n');
+}
+
+fn objectives(o: &mut String, d: &Debrief) {
+    let _ = writeln!(o, "OBJECTIVES (yours / history)");
+    let mut role = "";
+    for r in &d.objectives {
+        if r.role != role {
+            role = &r.role;
+            let you = if r.role == d.role { " (you)" } else { "" };
+            let _ = writeln!(o, "  {}{you}", r.role_name);
+        }
+        let yn = |b: bool| if b { "met" } else { "not met" };
+        let _ = writeln!(
+            o,
+            "    [{:<7} / {:<7}] {}",
+            yn(r.met),
+            yn(r.met_in_history),
+            r.text
+        );
+    }
+}

@@ -1,0 +1,45 @@
+//! Printing the debrief and the replay: plain text, Markdown and JSON.
+//!
+//! The data comes ready-made from [`crate::compare::Debrief`] and
+//! [`crate::replay::ReplayStep`]; this module only lays it out. JSON dates are
+//! ISO 8601 (`1953-07-27`).
+
+pub mod debrief_md;
+pub mod debrief_text;
+pub mod replay_text;
+
+use serde::Serialize;
+
+/// Output formats of the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Md,
+    Json,
+}
+
+/// Pretty JSON with a final newline.
+pub fn json<T: Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("report data always serializes");
+    s.push('\n');
+    s
+}
+
+/// Wraps `text` to `width` columns, every line prefixed by `indent`.
+pub fn wrap(text: &str, indent: &str, width: usize) -> String {
+    let options = textwrap::Options::new(width)
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    let mut out = textwrap::fill(text, options);
+    out.push('\n');
+    out
+}
+
+/// "+12 days", "−3 days", "same day".
+pub fn days_text(days: i64) -> String {
+    match days {
+        0 => "the same day".to_string(),
+        d if d > 0 => format!("{d} days later"),
+        d => format!("{} days earlier", -d),
+    }
+}

@@ -1,0 +1,418 @@
+//! Scenarios: the checked, resolved form the engine plays, and how to load one.
+//!
+//! A scenario is read in two stages: [`raw`] is the serde form of the RON file with
+//! string ids; [`check`] resolves every reference into the typed indices below and
+//! rejects anything inconsistent. The engine only ever sees a checked [`Scenario`].
+
+pub mod builtin;
+pub mod check;
+pub mod error;
+pub mod raw;
+pub mod text;
+
+use chrono::NaiveDate;
+
+pub use error::{LoadError, Problem};
+
+/// Index of an actor in [`Scenario::actors`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct ActorId(pub usize);
+/// Index of an issue in [`Scenario::issues`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct IssueId(pub usize);
+/// Index of a position within its issue's `positions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct PosId(pub usize);
+/// Index of a variable in [`Scenario::variables`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct VarId(pub usize);
+/// Index of a flag in [`Scenario::flags`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct FlagId(pub usize);
+/// Index of an entry in [`Scenario::timeline`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct EntryId(pub usize);
+/// Index of a source in [`Scenario::sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct SourceId(pub usize);
+
+/// A checked scenario: every id resolved, every rule of the format verified.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub horizon: NaiveDate,
+    pub adaptive_noise: u32,
+    pub sources: Vec<Source>,
+    pub actors: Vec<Actor>,
+    pub issues: Vec<Issue>,
+    pub variables: Vec<Variable>,
+    pub flags: Vec<Flag>,
+    pub timeline: Vec<Entry>,
+    pub armistice: ArmisticeRules,
+    pub objectives: Vec<Objective>,
+    /// SHA-256 of the file's text, in hex: game records pin the scenario with it.
+    pub hash: String,
+    /// Where it was loaded from (a path, or `built-in:<name>`).
+    pub origin: String,
+}
+
+/// A document citations point into, with its text when one ships.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub reference: String,
+    pub text: Option<String>,
+}
+
+/// A citation, resolved.
+#[derive(Debug, Clone)]
+pub struct Cite {
+    pub source: SourceId,
+    pub at: String,
+    pub quote: Option<String>,
+}
+
+/// A party to the talks.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub playable: bool,
+    pub description: String,
+    pub briefing: String,
+    pub stances: Vec<Stance>,
+    pub interests: Vec<(VarId, i64)>,
+    pub settle: i64,
+}
+
+/// An actor's starting position, limit and weight on one issue.
+#[derive(Debug, Clone, Copy)]
+pub struct Stance {
+    pub issue: IssueId,
+    pub position: PosId,
+    pub limit: PosId,
+    pub weight: i64,
+}
+
+/// An issue and its ordered positions.
+#[derive(Debug, Clone)]
+pub struct Issue {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub positions: Vec<Position>,
+}
+
+/// A labelled position on an issue.
+#[derive(Debug, Clone)]
+pub struct Position {
+    pub id: String,
+    pub label: String,
+    pub sources: Vec<Cite>,
+}
+
+/// A numeric quantity the game tracks.
+#[derive(Debug, Clone)]
+pub struct Variable {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    pub initial: i64,
+    pub min: i64,
+    pub max: i64,
+    pub per_week: i64,
+    pub unit: String,
+}
+
+/// A yes/no quantity the game tracks.
+#[derive(Debug, Clone)]
+pub struct Flag {
+    pub id: String,
+    pub label: String,
+    pub initial: bool,
+}
+
+/// One dated timeline entry.
+#[derive(Debug, Clone)]
+pub enum Entry {
+    Event(Event),
+    Decision(Decision),
+}
+
+impl Entry {
+    pub fn id(&self) -> &str {
+        match self {
+            Entry::Event(e) => &e.id,
+            Entry::Decision(d) => &d.id,
+        }
+    }
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Entry::Event(e) => e.date,
+            Entry::Decision(d) => d.date,
+        }
+    }
+    /// How the date reads: its label when it has one, else the ISO date.
+    pub fn date_text(&self) -> String {
+        let (date, label) = match self {
+            Entry::Event(e) => (e.date, &e.date_label),
+            Entry::Decision(d) => (d.date, &d.date_label),
+        };
+        label.clone().unwrap_or_else(|| date.to_string())
+    }
+    pub fn title(&self) -> &str {
+        match self {
+            Entry::Event(e) => &e.title,
+            Entry::Decision(d) => &d.title,
+        }
+    }
+    pub fn as_event(&self) -> Option<&Event> {
+        match self {
+            Entry::Event(e) => Some(e),
+            Entry::Decision(_) => None,
+        }
+    }
+    pub fn as_decision(&self) -> Option<&Decision> {
+        match self {
+            Entry::Decision(d) => Some(d),
+            Entry::Event(_) => None,
+        }
+    }
+}
+
+/// Who learns of an event, and when.
+#[derive(Debug, Clone)]
+pub enum Visibility {
+    Public,
+    Private(Vec<ActorId>),
+    Intelligence {
+        among: Vec<ActorId>,
+        to: Vec<ActorId>,
+        delay_days: u32,
+        reliability: String,
+    },
+}
+
+/// A figure from the sources; a range when they disagree.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub label: String,
+    pub low: i64,
+    pub high: i64,
+    pub unit: String,
+    pub note: String,
+}
+
+impl Figure {
+    /// "25,000–29,000 prisoners (disputed)" or "684 prisoners".
+    pub fn text(&self) -> String {
+        let unit = if self.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", self.unit)
+        };
+        if self.low == self.high {
+            format!("{}{unit}", thousands(self.low))
+        } else {
+            format!(
+                "{}\u{2013}{}{unit} (disputed)",
+                thousands(self.low),
+                thousands(self.high)
+            )
+        }
+    }
+}
+
+/// 25000 → "25,000".
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// Something that happens on a date if its condition holds.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub date: NaiveDate,
+    pub date_label: Option<String>,
+    pub title: String,
+    pub text: String,
+    pub actors: Vec<ActorId>,
+    pub visibility: Visibility,
+    pub sources: Vec<Cite>,
+    pub figures: Vec<Figure>,
+    pub counterfactual: bool,
+    pub when: Cond,
+    pub chance: Option<u32>,
+    pub effects: Vec<Effect>,
+}
+
+/// A moment where one role decides.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub id: String,
+    pub role: ActorId,
+    pub date: NaiveDate,
+    pub date_label: Option<String>,
+    pub title: String,
+    pub prompt: String,
+    pub context: String,
+    pub sources: Vec<Cite>,
+    pub when: Cond,
+    pub options: Vec<DecisionOption>,
+    /// Index of the one historical option.
+    pub historical: usize,
+}
+
+/// One option of a decision.
+#[derive(Debug, Clone)]
+pub struct DecisionOption {
+    pub id: String,
+    pub label: String,
+    pub text: String,
+    pub requires: Cond,
+    pub effects: Vec<Effect>,
+    pub historical: Option<HistoricalNote>,
+}
+
+/// Why the real side took an option, with sources.
+#[derive(Debug, Clone)]
+pub struct HistoricalNote {
+    pub note: String,
+    pub sources: Vec<Cite>,
+}
+
+/// A resolved condition.
+#[derive(Debug, Clone)]
+pub enum Cond {
+    Always,
+    Never,
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    Flag(FlagId),
+    AtLeast(VarId, i64),
+    AtMost(VarId, i64),
+    Chose(EntryId, usize),
+    Fired(EntryId),
+    Holds(ActorId, IssueId, PosId),
+    Knows(ActorId, EntryId),
+    Agreed(IssueId),
+    TermsAgreed,
+    Armistice,
+    ArmisticeBy(NaiveDate),
+    Term(IssueId, PosId),
+}
+
+/// A resolved effect.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    Add(VarId, i64),
+    Set(VarId, i64),
+    Raise(FlagId),
+    Lower(FlagId),
+    Move(ActorId, IssueId, PosId),
+    Limit(ActorId, IssueId, PosId),
+    Reveal(ActorId, EntryId),
+    SignArmistice,
+    End(String),
+}
+
+/// When an armistice is concluded, and the historical one.
+#[derive(Debug, Clone)]
+pub struct ArmisticeRules {
+    pub parties: Vec<ActorId>,
+    pub requires: Cond,
+    pub signing_after_days: u32,
+    pub historical_date: NaiveDate,
+    pub historical_terms_date: NaiveDate,
+    /// One position per issue, in issue order.
+    pub historical_terms: Vec<PosId>,
+    pub sources: Vec<Cite>,
+}
+
+/// What a role is trying to achieve.
+#[derive(Debug, Clone)]
+pub struct Objective {
+    pub id: String,
+    pub role: ActorId,
+    pub text: String,
+    pub test: Cond,
+}
+
+impl Scenario {
+    pub fn actor_by_id(&self, id: &str) -> Option<ActorId> {
+        self.actors.iter().position(|a| a.id == id).map(ActorId)
+    }
+    pub fn entry_by_id(&self, id: &str) -> Option<EntryId> {
+        self.timeline.iter().position(|e| e.id() == id).map(EntryId)
+    }
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        &self.actors[id.0]
+    }
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        &self.timeline[id.0]
+    }
+    pub fn playable(&self) -> impl Iterator<Item = (ActorId, &Actor)> {
+        self.actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.playable)
+            .map(|(i, a)| (ActorId(i), a))
+    }
+    /// The stance of an actor on an issue, if it has one.
+    pub fn stance(&self, actor: ActorId, issue: IssueId) -> Option<&Stance> {
+        self.actors[actor.0]
+            .stances
+            .iter()
+            .find(|s| s.issue == issue)
+    }
+    pub fn position_label(&self, issue: IssueId, pos: PosId) -> &str {
+        &self.issues[issue.0].positions[pos.0].label
+    }
+    /// The passage of a source that a citation quotes: the whole paragraph (or annex
+    /// entry) containing the quote, when the source ships its text.
+    pub fn passage(&self, cite: &Cite) -> Option<String> {
+        let text = self.sources[cite.source.0].text.as_deref()?;
+        text::passage(text, cite.quote.as_deref()?)
+    }
+    /// "OCI-53, annex, 8 October 1952".
+    pub fn cite_text(&self, cite: &Cite) -> String {
+        let src = &self.sources[cite.source.0].id;
+        if cite.at.is_empty() {
+            src.clone()
+        } else {
+            format!("{src}, {}", cite.at)
+        }
+    }
+    /// The cites of a list, joined by "; ".
+    pub fn cites_text(&self, cites: &[Cite]) -> String {
+        cites
+            .iter()
+            .map(|c| self.cite_text(c))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+    /// Every decision for a role, in timeline order.
+    pub fn decisions_for(&self, role: ActorId) -> impl Iterator<Item = (EntryId, &Decision)> {
+        self.timeline
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, e)| match e {
+                Entry::Decision(d) if d.role == role => Some((EntryId(i), d)),
+                _ => None,
+            })
+    }
+}

@@ -1,0 +1,416 @@
+//! The raw, serde form of a scenario file: exactly what the RON text says, with string ids.
+//!
+//! Nothing here is checked beyond syntax and types; `check.rs` turns it into a
+//! [`crate::scenario::Scenario`] with every reference resolved. Every struct denies
+//! unknown fields, so a misspelt field is an error with its line and column.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A whole scenario file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScenario {
+    /// Stable identifier, recorded in game records (e.g. `korea-1952-1953`).
+    pub id: String,
+    /// Title shown to players.
+    pub title: String,
+    /// A paragraph describing the scenario.
+    #[serde(default)]
+    pub summary: String,
+    /// First date of the timeline.
+    pub start: NaiveDate,
+    /// Last date of the timeline.
+    pub end: NaiveDate,
+    /// Last date on which an armistice can still be concluded; without one by then, the game ends.
+    pub horizon: NaiveDate,
+    /// Documents that citations refer to.
+    pub sources: Vec<RawSource>,
+    /// Every party, playable or not.
+    pub actors: Vec<RawActor>,
+    /// The issues under negotiation and the labelled positions on each.
+    pub issues: Vec<RawIssue>,
+    /// Numeric state the game tracks (cohesion, standing, cost of delay…).
+    #[serde(default)]
+    pub variables: Vec<RawVariable>,
+    /// Yes/no state the game tracks (talks in session…).
+    #[serde(default)]
+    pub flags: Vec<RawFlag>,
+    /// Dated events and decision points, in date order.
+    pub timeline: Vec<RawEntry>,
+    /// When an armistice is concluded and what the historical one was.
+    pub armistice: RawArmistice,
+    /// What each role is trying to achieve, judged at the end.
+    #[serde(default)]
+    pub objectives: Vec<RawObjective>,
+    /// How much seeded randomness the adaptive policy adds to its scores (0 = none).
+    #[serde(default = "default_noise")]
+    pub adaptive_noise: u32,
+}
+
+fn default_noise() -> u32 {
+    2
+}
+
+/// A document that citations point into.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// Short id used in citations (e.g. `OCI-53`).
+    pub id: String,
+    /// Full bibliographic title.
+    pub title: String,
+    /// Where to find it (archive reference, URL…).
+    #[serde(default)]
+    pub reference: String,
+    /// A plain-text copy of the document (file name in `assets/` or a path relative to
+    /// the scenario file); quotes citing this source must occur in it word for word.
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+/// A party to the talks.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActor {
+    pub id: String,
+    pub name: String,
+    /// Whether a player may take this role.
+    #[serde(default)]
+    pub playable: bool,
+    #[serde(default)]
+    pub description: String,
+    /// The role's situation and aims, shown before play.
+    #[serde(default)]
+    pub briefing: String,
+    /// Starting position, limit and weight on each issue the actor has a stake in.
+    #[serde(default)]
+    pub stances: Vec<RawStance>,
+    /// How the actor values changes of the game's variables (used by the adaptive policy).
+    #[serde(default)]
+    pub interests: Vec<RawInterest>,
+    /// Bonus the adaptive policy gives an option for each issue it brings to agreement.
+    #[serde(default)]
+    pub settle: i64,
+}
+
+/// An actor's stance on one issue.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStance {
+    pub issue: String,
+    /// The position it holds at the start.
+    pub position: String,
+    /// The furthest position it will settle on (its limit); positions past it are refused.
+    pub limit: String,
+    /// How much the issue matters to it (0–10).
+    #[serde(default = "default_weight")]
+    pub weight: i64,
+}
+
+fn default_weight() -> i64 {
+    1
+}
+
+/// How much an actor cares about a variable: `weight` × change, summed by the adaptive policy.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInterest {
+    pub variable: String,
+    pub weight: i64,
+}
+
+/// An issue and its positions, listed from one pole to the other.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIssue {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub positions: Vec<RawPosition>,
+}
+
+/// One labelled position on an issue.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPosition {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub sources: Vec<RawCite>,
+}
+
+/// A numeric quantity the game tracks.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVariable {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+    pub initial: i64,
+    #[serde(default)]
+    pub min: i64,
+    #[serde(default = "default_max")]
+    pub max: i64,
+    /// Added for every week that passes until an armistice is signed (e.g. cost of delay).
+    #[serde(default)]
+    pub per_week: i64,
+    /// What one unit means, e.g. "points" or "weeks".
+    #[serde(default)]
+    pub unit: String,
+}
+
+fn default_max() -> i64 {
+    100
+}
+
+/// A yes/no quantity the game tracks.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFlag {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub initial: bool,
+}
+
+/// One entry of the timeline.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub enum RawEntry {
+    Event(RawEvent),
+    Decision(RawDecision),
+}
+
+/// Something that happens on a date, if its condition holds.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: String,
+    pub date: NaiveDate,
+    /// How the date reads in the record when it is not a single day ("mid-November 1952").
+    #[serde(default)]
+    pub date_label: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub actors: Vec<String>,
+    #[serde(default)]
+    pub visibility: RawVisibility,
+    pub sources: Vec<RawCite>,
+    /// Figures the sources give; a disputed figure is a range.
+    #[serde(default)]
+    pub figures: Vec<RawFigure>,
+    /// True for an event that did not happen: a branch written for a game off the historical path.
+    #[serde(default)]
+    pub counterfactual: bool,
+    /// The event fires only if this holds (default: always).
+    #[serde(default)]
+    pub when: Option<RawCond>,
+    /// Chance in percent that a counterfactual event fires when its condition holds (default 100).
+    #[serde(default)]
+    pub chance: Option<u32>,
+    #[serde(default)]
+    pub effects: Vec<RawEffect>,
+}
+
+/// Who learns of an event.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub enum RawVisibility {
+    /// Everyone, at once.
+    #[default]
+    Public,
+    /// Only the named actors.
+    Private(Vec<String>),
+    /// Known at once to `among`; reaches `to` only as an intelligence report, `delay_days` later.
+    Intelligence(RawIntel),
+}
+
+/// An intelligence report's route.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIntel {
+    pub among: Vec<String>,
+    pub to: Vec<String>,
+    #[serde(default)]
+    pub delay_days: u32,
+    /// How far the report can be trusted, in the words of the time ("fragmentary", "reliable"…).
+    #[serde(default)]
+    pub reliability: String,
+}
+
+/// A citation: a source id, where in it, and optionally the exact words.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCite {
+    pub source: String,
+    /// Where in the source (document number, chapter, page, annex entry).
+    #[serde(default)]
+    pub at: String,
+    /// Words quoted from the source; must occur in its text when the source ships one.
+    #[serde(default)]
+    pub quote: Option<String>,
+}
+
+/// A figure from the sources; `low` < `high` marks a disputed figure.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigure {
+    pub label: String,
+    pub low: i64,
+    pub high: i64,
+    #[serde(default)]
+    pub unit: String,
+    /// Which source gives which value, in words.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A moment where one role decides.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDecision {
+    pub id: String,
+    /// The actor who decides (must be playable).
+    pub role: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub date_label: Option<String>,
+    pub title: String,
+    /// The question put to the player.
+    pub prompt: String,
+    /// The situation as that side saw it.
+    #[serde(default)]
+    pub context: String,
+    #[serde(default)]
+    pub sources: Vec<RawCite>,
+    /// The decision arises only if this holds (default: always).
+    #[serde(default)]
+    pub when: Option<RawCond>,
+    /// Two to four options, exactly one of them historical.
+    pub options: Vec<RawOption>,
+}
+
+/// One option of a decision.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOption {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub text: String,
+    /// The option can be taken only if this holds (default: always).
+    #[serde(default)]
+    pub requires: Option<RawCond>,
+    #[serde(default)]
+    pub effects: Vec<RawEffect>,
+    /// Present on the one option the real side took.
+    #[serde(default)]
+    pub historical: Option<RawHistorical>,
+}
+
+/// Why the real side took this option, and where that is documented.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHistorical {
+    pub note: String,
+    pub sources: Vec<RawCite>,
+}
+
+/// A condition on the game's state.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub enum RawCond {
+    Always,
+    Never,
+    All(Vec<RawCond>),
+    Any(Vec<RawCond>),
+    Not(Box<RawCond>),
+    /// The flag is raised.
+    Flag(String),
+    /// The variable is at least the value.
+    AtLeast(String, i64),
+    /// The variable is at most the value.
+    AtMost(String, i64),
+    /// The decision was taken with this option.
+    Chose(String, String),
+    /// The event has fired.
+    Fired(String),
+    /// The actor holds this position on the issue.
+    Holds(String, String, String),
+    /// The actor knows of the event (saw it, or received the report).
+    Knows(String, String),
+    /// All armistice parties hold the same position on this issue.
+    Agreed(String),
+    /// All armistice parties hold the same position on every issue.
+    TermsAgreed,
+    /// An armistice has been signed.
+    Armistice,
+    /// An armistice has been signed on or before the date.
+    ArmisticeBy(NaiveDate),
+    /// An armistice has been signed with this position on the issue.
+    Term(String, String),
+}
+
+/// A change to the game's state.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub enum RawEffect {
+    /// Add to a variable (clamped to its range).
+    Add(String, i64),
+    /// Set a variable.
+    Set(String, i64),
+    /// Raise a flag.
+    Raise(String),
+    /// Lower a flag.
+    Lower(String),
+    /// The actor takes this position on the issue.
+    Move(String, String, String),
+    /// The actor's limit on the issue becomes this position.
+    Limit(String, String, String),
+    /// The actor learns of the event.
+    Reveal(String, String),
+    /// The armistice is signed on the terms all parties hold now.
+    SignArmistice,
+    /// The game ends without an armistice, for the reason given.
+    End(String),
+}
+
+/// When an armistice is concluded, and the historical one.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawArmistice {
+    /// Actors whose positions must all coincide for terms to be agreed.
+    pub parties: Vec<String>,
+    /// Must hold, besides agreed terms, for the armistice to be concluded.
+    #[serde(default)]
+    pub requires: Option<RawCond>,
+    /// When terms stay agreed and `requires` holds this many days without an event
+    /// signing the armistice, it is signed anyway (a branch the timeline did not foresee).
+    pub signing_after_days: u32,
+    /// The armistice as it happened.
+    pub historical: RawHistoricalArmistice,
+}
+
+/// The historical armistice and its terms.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHistoricalArmistice {
+    pub date: NaiveDate,
+    /// The date the terms were agreed.
+    pub terms_date: NaiveDate,
+    /// Issue id → position id of the historical terms.
+    pub terms: Vec<(String, String)>,
+    pub sources: Vec<RawCite>,
+}
+
+/// What a role is trying to achieve.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawObjective {
+    pub id: String,
+    pub role: String,
+    pub text: String,
+    /// Met if this holds at the end of the game.
+    pub test: RawCond,
+}
