@@ -274,7 +274,10 @@ impl Debrief {
         if game.is_finished() {
             div.terms = outcome.terms.iter().filter(|t| !t.same).count() as u32;
             let end = g.armistice.as_ref().map_or(g.date, |a| a.date);
-            div.weeks = ((end - s.armistice.historical_date).num_days().unsigned_abs() / 7) as u32;
+            div.weeks = ((end - s.armistice.historical_date)
+                .num_days()
+                .unsigned_abs()
+                / 7) as u32;
         }
         div.total = div.decisions + div.events + div.terms + div.weeks;
 
@@ -394,7 +397,7 @@ fn outcome_view(s: &Scenario, game: &Game, history: &Game) -> OutcomeView {
 }
 
 /// The state in effect at `date` according to a log (the initial state before it).
-fn at<'a>(log: &'a [LogEntry], date: NaiveDate) -> Option<&'a LogEntry> {
+fn at(log: &[LogEntry], date: NaiveDate) -> Option<&LogEntry> {
     let n = log.partition_point(|l| l.date <= date);
     n.checked_sub(1).map(|i| &log[i])
 }
@@ -427,15 +430,30 @@ fn samples(s: &Scenario, game: &Game, history: &Game) -> Vec<Sample> {
     if dates.last() != Some(&end) {
         dates.push(end);
     }
-    let view = |log: &[LogEntry], date| match at(log, date) {
-        Some(l) => (l.vars.clone(), l.positions.clone()),
-        None => (initial.vars.clone(), initial.positions.clone()),
+    // The log holds the state after each happening; weekly drift accrues between them,
+    // so it is added for the time since the last happening (until the armistice).
+    let view = |g: &Game, date: NaiveDate| {
+        let (since, mut vars, positions) = match at(&g.log, date) {
+            Some(l) => (l.date, l.vars.clone(), l.positions.clone()),
+            None => (s.start, initial.vars.clone(), initial.positions.clone()),
+        };
+        let stop = g
+            .state
+            .armistice
+            .as_ref()
+            .map_or(date, |a| a.date.min(date));
+        let weeks = |d: NaiveDate| (d - s.start).num_days().max(0) / 7;
+        let elapsed = (weeks(stop) - weeks(since)).max(0);
+        for (v, def) in vars.iter_mut().zip(&s.variables) {
+            *v = (*v + def.per_week * elapsed).clamp(def.min, def.max);
+        }
+        (vars, positions)
     };
     dates
         .into_iter()
         .map(|date| {
-            let (gv, gp) = view(&game.log, date);
-            let (hv, hp) = view(&history.log, date);
+            let (gv, gp) = view(game, date);
+            let (hv, hp) = view(history, date);
             Sample {
                 date,
                 vars: gv.into_iter().zip(hv).collect(),

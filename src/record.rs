@@ -98,14 +98,20 @@ impl Record {
             return Err(LoadError::single(
                 origin,
                 item("format"),
-                format!("this is not a game record: format is `{}`, expected `{FORMAT}`", record.format),
+                format!(
+                    "this is not a game record: format is `{}`, expected `{FORMAT}`",
+                    record.format
+                ),
             ));
         }
         if record.version != VERSION {
             return Err(LoadError::single(
                 origin,
                 item("version"),
-                format!("record version {} is not supported (this build reads version {VERSION})", record.version),
+                format!(
+                    "record version {} is not supported (this build reads version {VERSION})",
+                    record.version
+                ),
             ));
         }
         Ok(record)
@@ -171,7 +177,10 @@ impl Record {
                 LoadError::single(
                     origin,
                     item("role"),
-                    format!("`{}` is not a playable role of scenario `{}`", self.role, scenario.id),
+                    format!(
+                        "`{}` is not a playable role of scenario `{}`",
+                        self.role, scenario.id
+                    ),
                 )
             })?;
         let mut game = Game::new(
@@ -193,7 +202,10 @@ impl Record {
                 field: "decision".into(),
             };
             let scenario = Arc::clone(&game.scenario);
-            let d = scenario.entry(id).as_decision().expect("pending is a decision");
+            let d = scenario
+                .entry(id)
+                .as_decision()
+                .expect("pending is a decision");
             if choice.decision != d.id {
                 return Err(LoadError::single(
                     origin,

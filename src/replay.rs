@@ -153,7 +153,9 @@ fn step(
                 ..blank(entry.date, "event", e.title.clone())
             }
         }
-        Happening::Decided { entry: id, option, .. } => {
+        Happening::Decided {
+            entry: id, option, ..
+        } => {
             let Entry::Decision(d) = s.entry(*id) else {
                 return None;
             };

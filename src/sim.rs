@@ -71,7 +71,10 @@ impl Plugin for SimulationPlugin {
             .add_message::<Advance>()
             .add_message::<Choose>()
             .add_message::<ChoiceRefused>()
-            .configure_sets(Update, (SimSet::Start, SimSet::Choose, SimSet::Advance).chain())
+            .configure_sets(
+                Update,
+                (SimSet::Start, SimSet::Choose, SimSet::Advance).chain(),
+            )
             .add_systems(Update, start_game.in_set(SimSet::Start))
             .add_systems(Update, choose.in_set(SimSet::Choose))
             .add_systems(Update, advance.in_set(SimSet::Advance));
@@ -92,7 +95,10 @@ fn start_game(
     mut next: ResMut<NextState<SimState>>,
 ) {
     if let Some(m) = messages.read().last() {
-        commands.insert_resource(CurrentGame(Game::new(Arc::clone(&m.scenario), m.setup.clone())));
+        commands.insert_resource(CurrentGame(Game::new(
+            Arc::clone(&m.scenario),
+            m.setup.clone(),
+        )));
         next.set(SimState::Running);
     }
 }

@@ -108,9 +108,10 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
             Source::AllHistorical => historical_or_first(&game, id),
             Source::List(list) => match list.next() {
                 None => {
-                    stopped = Some(format!(
+                    stopped = Some(
                         "The list of choices ran out at this decision; the game stops here, unfinished."
-                    ));
+                            .to_string(),
+                    );
                     break;
                 }
                 Some(answer) => {
@@ -181,7 +182,11 @@ fn show_log(game: &Game, role: ActorId, from: usize) -> usize {
     let mut o = String::new();
     for entry in &game.log[from..] {
         match &entry.happening {
-            Happening::Fired(id) if game.state.knows[role.0][id.0] => {
+            Happening::Fired(id)
+                if s.entry(*id)
+                    .as_event()
+                    .is_some_and(|e| e.visibility.known_at_once_to(role)) =>
+            {
                 event_lines(&mut o, s, *id, "");
             }
             Happening::Report { event, to } if *to == role => {
@@ -196,7 +201,8 @@ fn show_log(game: &Game, role: ActorId, from: usize) -> usize {
                 if let Some(a) = &game.state.armistice {
                     o.push_str(&format!("{}  ARMISTICE CONCLUDED\n", a.date));
                     for (issue, t) in s.issues.iter().zip(&a.terms) {
-                        let label = t.map_or("(not agreed)", |p| issue.positions[p.0].label.as_str());
+                        let label =
+                            t.map_or("(not agreed)", |p| issue.positions[p.0].label.as_str());
                         o.push_str(&wrap(&format!("{}: {label}", issue.name), "    ", WIDTH));
                     }
                     o.push('\n');
@@ -333,7 +339,10 @@ fn reveal(game: &Game, id: EntryId, option: usize) {
     if option == d.historical {
         o.push_str(&format!("History: the same \u{2014} {}\n", h.label));
     } else {
-        o.push_str(&format!("History: the real side chose otherwise \u{2014} {}\n", h.label));
+        o.push_str(&format!(
+            "History: the real side chose otherwise \u{2014} {}\n",
+            h.label
+        ));
     }
     if let Some(note) = &h.historical {
         o.push_str(&wrap(&format!("Why: {}", note.note), "  ", WIDTH));
@@ -380,7 +389,11 @@ mod tests {
         assert_eq!(parse_choices("historical").unwrap(), None);
         assert_eq!(
             parse_choices("1, 2,h").unwrap(),
-            Some(vec![Answer::Number(1), Answer::Number(2), Answer::Historical])
+            Some(vec![
+                Answer::Number(1),
+                Answer::Number(2),
+                Answer::Historical
+            ])
         );
         assert!(parse_choices("1,x").is_err());
         assert!(parse_choices("0").is_err());

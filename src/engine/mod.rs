@@ -246,8 +246,14 @@ impl Game {
                     self.pending = Some(id);
                     return Progress::AwaitingChoice(id);
                 } else {
-                    let (option, by) =
-                        policy::decide(&s, &self.state, &mut self.rng, self.setup.policy, id, &open);
+                    let (option, by) = policy::decide(
+                        &s,
+                        &self.state,
+                        &mut self.rng,
+                        self.setup.policy,
+                        id,
+                        &open,
+                    );
                     self.take(id, option, by);
                 }
             }
@@ -280,7 +286,10 @@ impl Game {
     /// Applies a decision's option.
     fn take(&mut self, id: EntryId, option: usize, by: Decider) {
         let s = Arc::clone(&self.scenario);
-        let d = s.entry(id).as_decision().expect("take is only called on decisions");
+        let d = s
+            .entry(id)
+            .as_decision()
+            .expect("take is only called on decisions");
         self.state.chosen[id.0] = Some(option);
         self.state.knows[d.role.0][id.0] = true;
         for effect in &d.options[option].effects {
@@ -364,10 +373,7 @@ impl Game {
     fn after_change(&mut self) {
         let s = Arc::clone(&self.scenario);
         if self.state.armistice.is_some()
-            && !self
-                .log
-                .iter()
-                .any(|l| l.happening == Happening::Armistice)
+            && !self.log.iter().any(|l| l.happening == Happening::Armistice)
         {
             self.record(Happening::Armistice);
         }
@@ -415,7 +421,8 @@ impl Game {
             } else {
                 open[0]
             };
-            self.choose(pick).expect("an open option is always accepted");
+            self.choose(pick)
+                .expect("an open option is always accepted");
         }
     }
 }

@@ -47,14 +47,21 @@ pub fn decide(
     id: EntryId,
     open: &[usize],
 ) -> (usize, Decider) {
-    let d = s.entry(id).as_decision().expect("decide is only called on decisions");
+    let d = s
+        .entry(id)
+        .as_decision()
+        .expect("decide is only called on decisions");
     if policy == Policy::Historical && open.contains(&d.historical) {
         return (d.historical, Decider::Historical);
     }
     let noise = u64::from(s.adaptive_noise);
     let mut best: Option<(i64, usize)> = None;
     for &o in open {
-        let jitter = if noise == 0 { 0 } else { roll(rng, noise + 1) as i64 };
+        let jitter = if noise == 0 {
+            0
+        } else {
+            roll(rng, noise + 1) as i64
+        };
         let total = score(s, state, d.role, id, o) + jitter;
         if best.is_none_or(|(b, _)| total > b) {
             best = Some((total, o));
@@ -72,7 +79,10 @@ pub fn decide(
 ///   [`PAST_LIMIT`] when the option leaves a position beyond its limit;
 /// - `settle` for each issue the option brings to agreement (minus for each it breaks).
 pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usize) -> i64 {
-    let d = s.entry(id).as_decision().expect("score is only called on decisions");
+    let d = s
+        .entry(id)
+        .as_decision()
+        .expect("score is only called on decisions");
     let mut after = state.clone();
     for effect in &d.options[option].effects {
         after.apply(s, effect, id);

@@ -6,9 +6,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::scenario::{
-    ActorId, Cond, Effect, EntryId, IssueId, PosId, Scenario, Stance, VarId,
-};
+use crate::scenario::{ActorId, Cond, Effect, EntryId, IssueId, PosId, Scenario, Stance, VarId};
 
 /// A concluded armistice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -59,7 +59,10 @@ pub fn render(d: &Debrief) -> String {
             if t.same { "same" } else { "**different**" }
         );
     }
-    let _ = writeln!(o, "\n| State at the end | Yours | History | Unit |\n|---|---|---|---|");
+    let _ = writeln!(
+        o,
+        "\n| State at the end | Yours | History | Unit |\n|---|---|---|---|"
+    );
     for (_, label, unit, g, h) in &out.final_vars {
         let _ = writeln!(o, "| {} | {g} | {h} | {} |", cell(label), cell(unit));
     }
@@ -72,11 +75,18 @@ pub fn render(d: &Debrief) -> String {
         v.decisions, v.events, v.terms, v.weeks
     );
     if let Some((date, title)) = &d.first_divergence {
-        let _ = writeln!(o, "Your game first left history on **{date}**: {}.\n", title);
+        let _ = writeln!(
+            o,
+            "Your game first left history on **{date}**: {}.\n",
+            title
+        );
     }
 
     let _ = writeln!(o, "## Decisions\n");
-    let _ = writeln!(o, "| Date | Side | Decision | Choice | Historical | | Source |\n|---|---|---|---|---|---|---|");
+    let _ = writeln!(
+        o,
+        "| Date | Side | Decision | Choice | Historical | | Source |\n|---|---|---|---|---|---|---|"
+    );
     for r in &d.decisions {
         let side = if r.player {
             format!("**{}** (you)", r.role_name)
@@ -145,7 +155,10 @@ pub fn render(d: &Debrief) -> String {
         let _ = writeln!(o, "{line}");
     }
 
-    let _ = writeln!(o, "\n## Objectives\n\n| Side | Objective | Yours | History |\n|---|---|---|---|");
+    let _ = writeln!(
+        o,
+        "\n## Objectives\n\n| Side | Objective | Yours | History |\n|---|---|---|---|"
+    );
     for r in &d.objectives {
         let yn = |b: bool| if b { "met" } else { "not met" };
         let _ = writeln!(

@@ -73,7 +73,10 @@ fn outcome(o: &mut String, d: &Debrief) {
     for t in &out.terms {
         let mark = if t.same { "same" } else { "DIFFERENT" };
         let _ = writeln!(o, "    {:<34} {mark}", t.issue_name);
-        let yours = t.game_label.clone().unwrap_or_else(|| "(not agreed)".into());
+        let yours = t
+            .game_label
+            .clone()
+            .unwrap_or_else(|| "(not agreed)".into());
         let _ = writeln!(o, "      yours:   {yours}");
         if !t.same {
             let _ = writeln!(o, "      history: {}", t.historical_label);
@@ -115,7 +118,11 @@ fn decision(o: &mut String, r: &DecisionRow, yours: &str) {
         .chosen_label
         .clone()
         .unwrap_or_else(|| "(did not arise)".into());
-    let mark = if r.same { "same as history" } else { "DIFFERENT" };
+    let mark = if r.same {
+        "same as history"
+    } else {
+        "DIFFERENT"
+    };
     let _ = writeln!(o, "    {yours:<11}{chosen}  [{mark}]");
     if !r.same {
         let _ = writeln!(o, "    {:<11}{}", "History:", r.historical_label);

@@ -7,9 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::Scenario;
 use super::check::{SourceTexts, load_str};
 use super::error::{LoadError, Place};
-use super::Scenario;
 
 /// Name under which the built-in scenario reports itself.
 pub const BUILTIN_ORIGIN: &str = "built-in:scenarios/korea-1952-1953.ron";
@@ -49,7 +49,11 @@ impl SourceTexts for Lookup {
         }
         Err(format!(
             "source text `{name}` is neither built in nor found (looked in: {})",
-            if tried.is_empty() { "built-in assets".to_string() } else { tried.join(", ") }
+            if tried.is_empty() {
+                "built-in assets".to_string()
+            } else {
+                tried.join(", ")
+            }
         ))
     }
 }
@@ -69,11 +73,18 @@ pub fn load_file(path: &Path) -> Result<Scenario, LoadError> {
         LoadError::single(
             &origin,
             Place::File,
-            format!("the file is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+            format!(
+                "the file is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
         )
     })?;
     let dir = path.parent().map(|p| {
-        if p.as_os_str().is_empty() { PathBuf::from(".") } else { p.to_path_buf() }
+        if p.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            p.to_path_buf()
+        }
     });
     load_str(&origin, &text, &Lookup { dir })
 }

@@ -230,9 +230,9 @@ impl<'a> Checker<'a> {
             id: raw.id.clone(),
             title: raw.title.clone(),
             summary: raw.summary.clone(),
-            start: raw.start,
-            end: raw.end,
-            horizon: raw.horizon,
+            start: raw.start.0,
+            end: raw.end.0,
+            horizon: raw.horizon.0,
             adaptive_noise: raw.adaptive_noise,
             sources,
             actors,
@@ -317,11 +317,7 @@ impl<'a> Checker<'a> {
                     id: &v.id,
                 };
                 if v.min > v.max {
-                    self.problem(
-                        item,
-                        "max",
-                        format!("max {} is below min {}", v.max, v.min),
-                    );
+                    self.problem(item, "max", format!("max {} is below min {}", v.max, v.min));
                 } else if v.initial < v.min || v.initial > v.max {
                     self.problem(
                         item,
@@ -422,7 +418,7 @@ impl<'a> Checker<'a> {
                 );
             }
             if let Some((prev_date, prev_id)) = previous
-                && date < prev_date
+                && date.0 < prev_date
             {
                 self.problem(
                     item,
@@ -432,7 +428,7 @@ impl<'a> Checker<'a> {
                     ),
                 );
             }
-            previous = Some((date, id));
+            previous = Some((date.0, id));
             out.push(match entry {
                 RawEntry::Event(e) => Entry::Event(self.event(item, e)),
                 RawEntry::Decision(d) => Entry::Decision(self.decision(item, index, d)),
@@ -443,11 +439,7 @@ impl<'a> Checker<'a> {
 
     fn event(&mut self, item: Item, e: &RawEvent) -> Event {
         if e.sources.is_empty() {
-            self.problem(
-                item,
-                "sources",
-                "an event must cite at least one source",
-            );
+            self.problem(item, "sources", "an event must cite at least one source");
         }
         if e.title.trim().is_empty() {
             self.problem(item, "title", "the title is empty");
@@ -484,7 +476,10 @@ impl<'a> Checker<'a> {
                     self.problem(
                         item,
                         "figures",
-                        format!("figure `{}`: low {} is above high {}", f.label, f.low, f.high),
+                        format!(
+                            "figure `{}`: low {} is above high {}",
+                            f.label, f.low, f.high
+                        ),
                     );
                 }
                 Figure {
@@ -498,7 +493,7 @@ impl<'a> Checker<'a> {
             .collect();
         Event {
             id: e.id.clone(),
-            date: e.date,
+            date: e.date.0,
             date_label: e.date_label.clone(),
             title: e.title.clone(),
             text: e.text.clone(),
@@ -585,7 +580,7 @@ impl<'a> Checker<'a> {
         Decision {
             id: d.id.clone(),
             role,
-            date: d.date,
+            date: d.date.0,
             date_label: d.date_label.clone(),
             title: d.title.clone(),
             prompt: d.prompt.clone(),
@@ -641,7 +636,11 @@ impl<'a> Checker<'a> {
             }
         }
         for (i, t) in terms.iter().enumerate() {
-            if t.is_none() && !h.terms.iter().any(|(issue, _)| issue == &self.raw.issues[i].id)
+            if t.is_none()
+                && !h
+                    .terms
+                    .iter()
+                    .any(|(issue, _)| issue == &self.raw.issues[i].id)
             {
                 let id = self.raw.issues[i].id.clone();
                 self.problem(
@@ -655,8 +654,8 @@ impl<'a> Checker<'a> {
             parties,
             requires: self.opt_cond(item, "requires", &raw.requires),
             signing_after_days: raw.signing_after_days,
-            historical_date: h.date,
-            historical_terms_date: h.terms_date,
+            historical_date: h.date.0,
+            historical_terms_date: h.terms_date.0,
             historical_terms: terms.into_iter().map(|t| t.unwrap_or(PosId(0))).collect(),
             sources: self.cites(item, "historical.sources", &h.sources),
         }
@@ -794,10 +793,16 @@ impl<'a> Checker<'a> {
         match cond {
             RawCond::Always => Cond::Always,
             RawCond::Never => Cond::Never,
-            RawCond::All(list) => Cond::All(list.iter().map(|c| self.cond(item, field, c)).collect()),
-            RawCond::Any(list) => Cond::Any(list.iter().map(|c| self.cond(item, field, c)).collect()),
+            RawCond::All(list) => {
+                Cond::All(list.iter().map(|c| self.cond(item, field, c)).collect())
+            }
+            RawCond::Any(list) => {
+                Cond::Any(list.iter().map(|c| self.cond(item, field, c)).collect())
+            }
             RawCond::Not(c) => Cond::Not(Box::new(self.cond(item, field, c))),
-            RawCond::Flag(f) => self.flag_ref(item, field, f).map_or(Cond::Never, Cond::Flag),
+            RawCond::Flag(f) => self
+                .flag_ref(item, field, f)
+                .map_or(Cond::Never, Cond::Flag),
             RawCond::AtLeast(v, n) => self
                 .var_ref(item, field, v)
                 .map_or(Cond::Never, |v| Cond::AtLeast(v, *n)),
@@ -834,10 +839,9 @@ impl<'a> Checker<'a> {
                 }
                 Cond::Fired(entry)
             }
-            RawCond::Holds(a, i, p) => self.actor_issue_pos(item, field, a, i, p).map_or(
-                Cond::Never,
-                |(a, i, p)| Cond::Holds(a, i, p),
-            ),
+            RawCond::Holds(a, i, p) => self
+                .actor_issue_pos(item, field, a, i, p)
+                .map_or(Cond::Never, |(a, i, p)| Cond::Holds(a, i, p)),
             RawCond::Knows(a, e) => {
                 let a = self.actor_ref_opt(item, field, a);
                 let e = self.entry_ref(item, field, e);
@@ -846,10 +850,12 @@ impl<'a> Checker<'a> {
                     _ => Cond::Never,
                 }
             }
-            RawCond::Agreed(i) => self.issue_ref(item, field, i).map_or(Cond::Never, Cond::Agreed),
+            RawCond::Agreed(i) => self
+                .issue_ref(item, field, i)
+                .map_or(Cond::Never, Cond::Agreed),
             RawCond::TermsAgreed => Cond::TermsAgreed,
             RawCond::Armistice => Cond::Armistice,
-            RawCond::ArmisticeBy(d) => Cond::ArmisticeBy(*d),
+            RawCond::ArmisticeBy(d) => Cond::ArmisticeBy(d.0),
             RawCond::Term(i, p) => {
                 let Some(issue) = self.issue_ref(item, field, i) else {
                     return Cond::Never;

@@ -103,8 +103,9 @@ fn snippet(file: &str, text: &str, line: usize, col: usize) -> String {
         span: (offset, 1).into(),
     };
     let mut out = String::new();
-    let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-        .with_context_lines(1);
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_context_lines(1);
     if handler.render_report(&mut out, &diagnostic).is_err() {
         return String::new();
     }
@@ -120,7 +121,11 @@ fn offset_of(text: &str, line: usize, col: usize) -> usize {
     let mut offset = 0;
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line {
-            let within: usize = l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
+            let within: usize = l
+                .chars()
+                .take(col.saturating_sub(1))
+                .map(char::len_utf8)
+                .sum();
             return (offset + within).min(text.len().saturating_sub(1));
         }
         offset += l.len();

@@ -198,6 +198,17 @@ pub enum Visibility {
     },
 }
 
+impl Visibility {
+    /// Whether `actor` learns of the event the moment it happens (not by a later report).
+    pub fn known_at_once_to(&self, actor: ActorId) -> bool {
+        match self {
+            Visibility::Public => true,
+            Visibility::Private(list) => list.contains(&actor),
+            Visibility::Intelligence { among, .. } => among.contains(&actor),
+        }
+    }
+}
+
 /// A figure from the sources; a range when they disagree.
 #[derive(Debug, Clone)]
 pub struct Figure {
@@ -233,7 +244,7 @@ pub fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -5,11 +5,35 @@
 //! unknown fields, so a misspelt field is an error with its line and column.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A date written `"YYYY-MM-DD"`; a bad one is an error that says how to write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct RawDate(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for RawDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map(RawDate)
+            .map_err(|e| {
+                serde::de::Error::custom(format!(
+                    "\"{text}\" is not a date ({e}): write dates as \"YYYY-MM-DD\", e.g. \"1953-07-27\""
+                ))
+            })
+    }
+}
+
+impl std::fmt::Display for RawDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 /// A whole scenario file.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Scenario")]
 pub struct RawScenario {
     /// Stable identifier, recorded in game records (e.g. `korea-1952-1953`).
     pub id: String,
@@ -19,11 +43,11 @@ pub struct RawScenario {
     #[serde(default)]
     pub summary: String,
     /// First date of the timeline.
-    pub start: NaiveDate,
+    pub start: RawDate,
     /// Last date of the timeline.
-    pub end: NaiveDate,
+    pub end: RawDate,
     /// Last date on which an armistice can still be concluded; without one by then, the game ends.
-    pub horizon: NaiveDate,
+    pub horizon: RawDate,
     /// Documents that citations refer to.
     pub sources: Vec<RawSource>,
     /// Every party, playable or not.
@@ -54,7 +78,7 @@ fn default_noise() -> u32 {
 
 /// A document that citations point into.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Source")]
 pub struct RawSource {
     /// Short id used in citations (e.g. `OCI-53`).
     pub id: String,
@@ -71,7 +95,7 @@ pub struct RawSource {
 
 /// A party to the talks.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Actor")]
 pub struct RawActor {
     pub id: String,
     pub name: String,
@@ -96,7 +120,7 @@ pub struct RawActor {
 
 /// An actor's stance on one issue.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Stance")]
 pub struct RawStance {
     pub issue: String,
     /// The position it holds at the start.
@@ -114,7 +138,7 @@ fn default_weight() -> i64 {
 
 /// How much an actor cares about a variable: `weight` × change, summed by the adaptive policy.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Interest")]
 pub struct RawInterest {
     pub variable: String,
     pub weight: i64,
@@ -122,7 +146,7 @@ pub struct RawInterest {
 
 /// An issue and its positions, listed from one pole to the other.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Issue")]
 pub struct RawIssue {
     pub id: String,
     pub name: String,
@@ -133,7 +157,7 @@ pub struct RawIssue {
 
 /// One labelled position on an issue.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Position")]
 pub struct RawPosition {
     pub id: String,
     pub label: String,
@@ -143,7 +167,7 @@ pub struct RawPosition {
 
 /// A numeric quantity the game tracks.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Variable")]
 pub struct RawVariable {
     pub id: String,
     pub label: String,
@@ -168,7 +192,7 @@ fn default_max() -> i64 {
 
 /// A yes/no quantity the game tracks.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Flag")]
 pub struct RawFlag {
     pub id: String,
     pub label: String,
@@ -178,6 +202,7 @@ pub struct RawFlag {
 
 /// One entry of the timeline.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename = "Entry")]
 pub enum RawEntry {
     Event(RawEvent),
     Decision(RawDecision),
@@ -185,10 +210,10 @@ pub enum RawEntry {
 
 /// Something that happens on a date, if its condition holds.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Event")]
 pub struct RawEvent {
     pub id: String,
-    pub date: NaiveDate,
+    pub date: RawDate,
     /// How the date reads in the record when it is not a single day ("mid-November 1952").
     #[serde(default)]
     pub date_label: Option<String>,
@@ -218,6 +243,7 @@ pub struct RawEvent {
 
 /// Who learns of an event.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(rename = "Visibility")]
 pub enum RawVisibility {
     /// Everyone, at once.
     #[default]
@@ -230,7 +256,7 @@ pub enum RawVisibility {
 
 /// An intelligence report's route.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Intel")]
 pub struct RawIntel {
     pub among: Vec<String>,
     pub to: Vec<String>,
@@ -243,7 +269,7 @@ pub struct RawIntel {
 
 /// A citation: a source id, where in it, and optionally the exact words.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Cite")]
 pub struct RawCite {
     pub source: String,
     /// Where in the source (document number, chapter, page, annex entry).
@@ -256,7 +282,7 @@ pub struct RawCite {
 
 /// A figure from the sources; `low` < `high` marks a disputed figure.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Figure")]
 pub struct RawFigure {
     pub label: String,
     pub low: i64,
@@ -270,12 +296,12 @@ pub struct RawFigure {
 
 /// A moment where one role decides.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Decision")]
 pub struct RawDecision {
     pub id: String,
     /// The actor who decides (must be playable).
     pub role: String,
-    pub date: NaiveDate,
+    pub date: RawDate,
     #[serde(default)]
     pub date_label: Option<String>,
     pub title: String,
@@ -295,7 +321,7 @@ pub struct RawDecision {
 
 /// One option of a decision.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Option")]
 pub struct RawOption {
     pub id: String,
     pub label: String,
@@ -313,7 +339,7 @@ pub struct RawOption {
 
 /// Why the real side took this option, and where that is documented.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Historical")]
 pub struct RawHistorical {
     pub note: String,
     pub sources: Vec<RawCite>,
@@ -321,6 +347,7 @@ pub struct RawHistorical {
 
 /// A condition on the game's state.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename = "Cond")]
 pub enum RawCond {
     Always,
     Never,
@@ -348,13 +375,14 @@ pub enum RawCond {
     /// An armistice has been signed.
     Armistice,
     /// An armistice has been signed on or before the date.
-    ArmisticeBy(NaiveDate),
+    ArmisticeBy(RawDate),
     /// An armistice has been signed with this position on the issue.
     Term(String, String),
 }
 
 /// A change to the game's state.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename = "Effect")]
 pub enum RawEffect {
     /// Add to a variable (clamped to its range).
     Add(String, i64),
@@ -378,7 +406,7 @@ pub enum RawEffect {
 
 /// When an armistice is concluded, and the historical one.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Armistice")]
 pub struct RawArmistice {
     /// Actors whose positions must all coincide for terms to be agreed.
     pub parties: Vec<String>,
@@ -394,11 +422,11 @@ pub struct RawArmistice {
 
 /// The historical armistice and its terms.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "HistoricalArmistice")]
 pub struct RawHistoricalArmistice {
-    pub date: NaiveDate,
+    pub date: RawDate,
     /// The date the terms were agreed.
-    pub terms_date: NaiveDate,
+    pub terms_date: RawDate,
     /// Issue id → position id of the historical terms.
     pub terms: Vec<(String, String)>,
     pub sources: Vec<RawCite>,
@@ -406,7 +434,7 @@ pub struct RawHistoricalArmistice {
 
 /// What a role is trying to achieve.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Objective")]
 pub struct RawObjective {
     pub id: String,
     pub role: String,

@@ -1,0 +1,271 @@
+//! Every class of bad scenario gives an error naming the file, the place and what is
+//! wrong — through the library and through `panmunjom validate` — and never a panic.
+
+use panmunjom::scenario::builtin::Lookup;
+use panmunjom::scenario::check::load_str;
+use panmunjom::scenario::error::Place;
+
+use crate::common::{run, stderr, temp_dir, tiny_text};
+
+/// Replaces `from` (which must occur) by `to` in the tiny scenario.
+fn tiny_with(from: &str, to: &str) -> String {
+    let text = tiny_text();
+    assert!(text.contains(from), "fixture lacks {from:?}");
+    text.replacen(from, to, 1)
+}
+
+/// Loads a text that must fail; returns the rendered errors and the places.
+fn errors(text: &str) -> (String, Vec<Place>) {
+    match load_str("bad.ron", text, &Lookup { dir: None }) {
+        Ok(_) => panic!("the file was accepted"),
+        Err(e) => (
+            e.render(),
+            e.problems.iter().map(|p| p.place.clone()).collect(),
+        ),
+    }
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle in text")
+        + 1
+}
+
+#[test]
+fn the_fixture_itself_is_valid() {
+    load_str("tiny.ron", &tiny_text(), &Lookup { dir: None })
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+}
+
+#[test]
+fn syntax_error_gives_line_and_column() {
+    let text = tiny_with("title: \"Talks open\",", "title: \"Talks open\" ,,");
+    let (msg, places) = errors(&text);
+    let line = line_of(&text, "Talks open\" ,,");
+    assert!(
+        matches!(places[0], Place::LineCol(l, _) if l == line),
+        "{msg}"
+    );
+    assert!(msg.starts_with(&format!("bad.ron:{line}:")), "{msg}");
+    assert!(msg.contains("here"), "the offending line is shown: {msg}");
+}
+
+#[test]
+fn type_error_gives_line_and_column() {
+    let text = tiny_with(
+        "label: \"Trust\", initial: 50",
+        "label: \"Trust\", initial: \"fifty\"",
+    );
+    let (msg, places) = errors(&text);
+    let line = line_of(&text, "\"fifty\"");
+    assert!(
+        matches!(places[0], Place::LineCol(l, _) if l == line),
+        "{msg}"
+    );
+}
+
+#[test]
+fn unknown_field_is_named_with_its_line() {
+    let text = tiny_with(
+        "title: \"Talks open\",",
+        "title: \"Talks open\",\n            colour: \"red\",",
+    );
+    let (msg, places) = errors(&text);
+    let line = line_of(&text, "colour");
+    assert!(
+        matches!(places[0], Place::LineCol(l, _) if l == line),
+        "{msg}"
+    );
+    assert!(msg.contains("colour"), "{msg}");
+}
+
+#[test]
+fn duplicate_id_is_named() {
+    let text = tiny_with("id: \"leak\"", "id: \"opening\"");
+    let (msg, _) = errors(&text);
+    assert!(
+        msg.contains("`opening`") && msg.contains("duplicate"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn reference_to_nothing_names_item_and_field() {
+    let text = tiny_with(
+        "Move(\"north\", \"prisoners\", \"willing\")",
+        "Move(\"north\", \"prisoners\", \"nobody\")",
+    );
+    let (msg, _) = errors(&text);
+    assert!(
+        msg.contains("decision `north-concede`, field `options.accept.effects`"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("no position on issue `prisoners` `nobody`"),
+        "{msg}"
+    );
+
+    let text = tiny_with("when: TermsAgreed", "when: Fired(\"nothing-here\")");
+    let (msg, _) = errors(&text);
+    assert!(
+        msg.contains("event `signing`, field `when`") && msg.contains("`nothing-here`"),
+        "{msg}"
+    );
+
+    let text = tiny_with("role: \"north\"", "role: \"west\"");
+    let (msg, _) = errors(&text);
+    assert!(
+        msg.contains("decision `north-concede`, field `role`") && msg.contains("no actor `west`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn dates_out_of_order_are_refused() {
+    let text = tiny_with("date: \"1952-03-15\"", "date: \"1952-02-15\"");
+    let (msg, _) = errors(&text);
+    assert!(
+        msg.contains("event `leak`, field `date`") && msg.contains("out of order"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn dates_outside_the_span_are_refused() {
+    let text = tiny_with("date: \"1952-06-02\"", "date: \"1953-06-02\"");
+    let (msg, _) = errors(&text);
+    assert!(
+        msg.contains("event `stalemate`, field `date`") && msg.contains("outside"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_decision_needs_exactly_one_historical_option() {
+    let none = tiny_with(
+        ",\n                 historical: (note: \"It was time.\", sources: [(source: \"Notes\", at: \"p. 1\")])",
+        "",
+    );
+    let (msg, _) = errors(&none);
+    assert!(
+        msg.contains("decision `north-concede`, field `options`") && msg.contains("none is"),
+        "{msg}"
+    );
+
+    let two = tiny_with(
+        "effects: [Add(\"trust\", -10)]",
+        "effects: [Add(\"trust\", -10)], historical: (note: \"no\", sources: [(source: \"Notes\")])",
+    );
+    let (msg, _) = errors(&two);
+    assert!(
+        msg.contains("exactly one option must be marked historical; 2 are"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_event_needs_a_source() {
+    let text = tiny_with(
+        "sources: [(source: \"Notes\", at: \"p. 4\")]",
+        "sources: []",
+    );
+    let (msg, _) = errors(&text);
+    assert!(
+        msg.contains("event `stalemate`, field `sources`") && msg.contains("at least one source"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_quote_must_occur_in_its_source() {
+    let text = tiny_with("reject three variations", "accept three variations");
+    let (msg, _) = errors(&text);
+    assert!(
+        msg.contains("event `opening`, field `sources`") && msg.contains("does not occur"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn many_problems_are_reported_together() {
+    let text = tiny_with("id: \"leak\"", "id: \"opening\"").replace(
+        "sources: [(source: \"Notes\", at: \"p. 4\")]",
+        "sources: []",
+    );
+    match load_str("bad.ron", &text, &Lookup { dir: None }) {
+        Err(e) => assert!(e.problems.len() >= 2, "{}", e.render()),
+        Ok(_) => panic!("accepted"),
+    }
+}
+
+#[test]
+fn validate_exits_1_naming_the_file_for_every_class_and_never_panics() {
+    let dir = temp_dir("bad-files");
+    let cases = [
+        (
+            "syntax.ron",
+            tiny_with("title: \"Talks open\",", "title: \"Talks open\" ,,"),
+        ),
+        (
+            "unknown.ron",
+            tiny_with(
+                "title: \"Talks open\",",
+                "title: \"Talks open\", colour: 1,",
+            ),
+        ),
+        ("dup.ron", tiny_with("id: \"leak\"", "id: \"opening\"")),
+        (
+            "ref.ron",
+            tiny_with("when: TermsAgreed", "when: Flag(\"nope\")"),
+        ),
+        (
+            "order.ron",
+            tiny_with("date: \"1952-03-15\"", "date: \"1952-02-15\""),
+        ),
+        (
+            "span.ron",
+            tiny_with("date: \"1952-06-02\"", "date: \"1953-06-02\""),
+        ),
+        (
+            "nosource.ron",
+            tiny_with(
+                "sources: [(source: \"Notes\", at: \"p. 4\")]",
+                "sources: []",
+            ),
+        ),
+        ("empty.ron", String::new()),
+        ("garbage.ron", "\u{0}\u{1}not ron at all {{{".to_string()),
+    ];
+    for (name, text) in &cases {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = run(&["validate", path.to_str().unwrap()], None);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(&path.display().to_string()),
+            "{name} names the file: {err}"
+        );
+        assert!(err.contains("error:"), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+    }
+    // Not UTF-8, and missing.
+    let latin1 = dir.join("latin1.ron");
+    std::fs::write(&latin1, [0x28u8, 0xe9, 0x29]).unwrap();
+    let missing = dir.join("missing.ron");
+    let out = run(
+        &[
+            "validate",
+            latin1.to_str().unwrap(),
+            missing.to_str().unwrap(),
+        ],
+        None,
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("not UTF-8") && err.contains("cannot read"),
+        "{err}"
+    );
+}

@@ -1,0 +1,89 @@
+//! The debrief: a different choice diverges and the debrief says where; its text is
+//! pinned by a snapshot.
+
+use std::sync::Arc;
+
+use panmunjom::compare::Debrief;
+use panmunjom::engine::{Game, Policy, Progress, Setup};
+use panmunjom::record::Record;
+use panmunjom::report;
+
+use crate::common::main_scenario;
+
+/// The UN Command plays history except at its first decision, where it takes the
+/// first open non-historical option.
+fn one_different_choice(policy: Policy) -> (Game, String, String) {
+    let s = main_scenario();
+    let role = s.actor_by_id("un").expect("the UN Command is a role");
+    let mut game = Game::new(
+        Arc::clone(&s),
+        Setup {
+            role,
+            policy,
+            seed: 11,
+        },
+    );
+    let mut first = None;
+    while let Progress::AwaitingChoice(id) = game.advance() {
+        let d = s.entry(id).as_decision().unwrap();
+        let open = game.open_options(id);
+        let pick = if first.is_none() {
+            let other = *open
+                .iter()
+                .find(|&&o| o != d.historical)
+                .expect("an alternative is open");
+            first = Some((d.title.clone(), d.date.to_string()));
+            other
+        } else if open.contains(&d.historical) {
+            d.historical
+        } else {
+            open[0]
+        };
+        game.choose(pick).unwrap();
+    }
+    let (title, date) = first.expect("the UN Command decides at least once");
+    (game, title, date)
+}
+
+#[test]
+fn a_different_choice_diverges_and_the_debrief_says_where() {
+    let (game, title, date) = one_different_choice(Policy::Historical);
+    let d = Debrief::new(&game);
+    assert!(d.divergence.decisions >= 1);
+    assert!(d.divergence.total >= 1);
+    let (first_date, first_title) = d.first_divergence.clone().expect("a first divergence");
+    assert_eq!(first_title, title);
+    assert_eq!(first_date.to_string(), date);
+    let text = report::debrief_text::render(&d);
+    assert!(
+        text.contains(&format!("Your game first left history on {date}: {title}")),
+        "{text}"
+    );
+    assert!(text.contains("DIFFERENT"));
+    let md = report::debrief_md::render(&d);
+    assert!(md.contains("**different**"));
+    assert!(md.contains(&format!("first left history on **{date}**")));
+}
+
+#[test]
+fn debrief_text_snapshot() {
+    let (game, _, _) = one_different_choice(Policy::Adaptive);
+    let record = Record::of(&game);
+    let text = report::debrief_text::render(&Debrief::new(&game));
+    insta::assert_snapshot!("debrief_un_one_different_choice", text);
+    // The record names the scenario by content hash.
+    assert_eq!(record.scenario.hash, main_scenario().hash);
+}
+
+#[test]
+fn debrief_json_uses_iso_dates() {
+    let (game, _, _) = one_different_choice(Policy::Historical);
+    let json: serde_json::Value =
+        serde_json::from_str(&report::json(&Debrief::new(&game))).unwrap();
+    assert_eq!(json["outcome"]["historical_date"], "1953-07-27");
+    let date = json["decisions"][0]["date"].as_str().unwrap();
+    assert!(
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok(),
+        "{date}"
+    );
+}

@@ -1,0 +1,10 @@
+//! The integration tests, in one binary (each test binary links Bevy).
+
+mod bad_files;
+mod cli;
+mod common;
+mod data;
+mod debrief;
+mod determinism;
+mod invariant;
+mod sim;
