@@ -14,7 +14,7 @@ use super::{UserError, load_scenario, out, resolve_role};
 use crate::compare::Debrief;
 use crate::engine::{Game, Happening, Policy, Progress, Setup};
 use crate::record::Record;
-use crate::report::{days_text, wrap};
+use crate::report::{days_text, wrap, wrap_hanging};
 use crate::scenario::{ActorId, Entry, EntryId, Scenario};
 
 const WIDTH: usize = 88;
@@ -168,7 +168,7 @@ fn briefing(s: &Scenario, role: ActorId, policy: Policy, seed: u64) {
     if !objectives.is_empty() {
         o.push_str("\nYour objectives:\n");
         for obj in objectives {
-            o.push_str(&wrap(&obj.text, "  - ", WIDTH));
+            o.push_str(&wrap_hanging(&obj.text, "  - ", "    ", WIDTH));
         }
     }
     o.push('\n');

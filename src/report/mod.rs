@@ -27,9 +27,14 @@ pub fn json<T: Serialize>(value: &T) -> String {
 
 /// Wraps `text` to `width` columns, every line prefixed by `indent`.
 pub fn wrap(text: &str, indent: &str, width: usize) -> String {
+    wrap_hanging(text, indent, indent, width)
+}
+
+/// Wraps `text` with a first-line prefix (a bullet, say) and another for the rest.
+pub fn wrap_hanging(text: &str, first: &str, rest: &str, width: usize) -> String {
     let options = textwrap::Options::new(width)
-        .initial_indent(indent)
-        .subsequent_indent(indent);
+        .initial_indent(first)
+        .subsequent_indent(rest);
     let mut out = textwrap::fill(text, options);
     out.push('\n');
     out

@@ -189,6 +189,16 @@ impl<'a> Checker<'a> {
                 self.options.insert(i, map);
             }
         }
+        if raw.issues.is_empty() {
+            self.problem(
+                top,
+                "issues",
+                "a scenario needs at least one issue to negotiate",
+            );
+        }
+        if raw.timeline.is_empty() {
+            self.problem(top, "timeline", "the timeline is empty");
+        }
         if raw.actors.iter().all(|a| !a.playable) {
             self.problem(top, "actors", "no actor is playable");
         }
@@ -216,6 +226,15 @@ impl<'a> Checker<'a> {
                     kind: "objective",
                     id: &o.id,
                 };
+                if let Some(actor) = raw.actors.iter().find(|a| a.id == o.role)
+                    && !actor.playable
+                {
+                    self.problem(
+                        item,
+                        "role",
+                        format!("`{}` is not a playable actor", o.role),
+                    );
+                }
                 Objective {
                     id: o.id.clone(),
                     role: self.actor_ref(item, "role", &o.role),
@@ -461,12 +480,21 @@ impl<'a> Checker<'a> {
             RawVisibility::Private(list) => {
                 Visibility::Private(self.actor_list(item, "visibility", list))
             }
-            RawVisibility::Intelligence(intel) => Visibility::Intelligence {
-                among: self.actor_list(item, "visibility.among", &intel.among),
-                to: self.actor_list(item, "visibility.to", &intel.to),
-                delay_days: intel.delay_days,
-                reliability: intel.reliability.clone(),
-            },
+            RawVisibility::Intelligence(intel) => {
+                if intel.to.is_empty() {
+                    self.problem(
+                        item,
+                        "visibility.to",
+                        "an intelligence report must reach at least one actor",
+                    );
+                }
+                Visibility::Intelligence {
+                    among: self.actor_list(item, "visibility.among", &intel.among),
+                    to: self.actor_list(item, "visibility.to", &intel.to),
+                    delay_days: intel.delay_days,
+                    reliability: intel.reliability.clone(),
+                }
+            }
         };
         let figures = e
             .figures
@@ -620,6 +648,16 @@ impl<'a> Checker<'a> {
                 item,
                 "historical.date",
                 format!("{} is outside the scenario's span", h.date),
+            );
+        }
+        if h.terms_date > h.date || h.terms_date < self.raw.start {
+            self.problem(
+                item,
+                "historical.terms_date",
+                format!(
+                    "{} must fall between the scenario's start {} and the armistice date {}",
+                    h.terms_date, self.raw.start, h.date
+                ),
             );
         }
         let mut terms: Vec<Option<PosId>> = vec![None; self.raw.issues.len()];

@@ -269,3 +269,38 @@ fn validate_exits_1_naming_the_file_for_every_class_and_never_panics() {
         "{err}"
     );
 }
+
+#[test]
+fn dates_written_wrongly_say_how_to_write_them() {
+    let text = tiny_with("date: \"1952-03-15\"", "date: \"1952-02-30\"");
+    let (msg, places) = errors(&text);
+    let line = line_of(&text, "1952-02-30");
+    assert!(
+        matches!(places[0], Place::LineCol(l, _) if l == line),
+        "{msg}"
+    );
+    assert!(msg.contains("write dates as \"YYYY-MM-DD\""), "{msg}");
+}
+
+#[test]
+fn armistice_reports_and_objectives_are_checked() {
+    let (msg, _) = errors(&tiny_with(
+        "terms_date: \"1952-03-01\"",
+        "terms_date: \"1952-09-01\"",
+    ));
+    assert!(
+        msg.contains("armistice `armistice`, field `historical.terms_date`"),
+        "{msg}"
+    );
+    let (msg, _) = errors(&tiny_with("to: [\"south\"]", "to: []"));
+    assert!(msg.contains("event `leak`, field `visibility.to`"), "{msg}");
+    let (msg, _) = errors(&tiny_with(
+        "role: \"south\", text:",
+        "role: \"broker\", text:",
+    ));
+    assert!(
+        msg.contains("objective `south-willing`, field `role`")
+            && msg.contains("not a playable actor"),
+        "{msg}"
+    );
+}
