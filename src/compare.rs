@@ -127,6 +127,16 @@ pub struct OutcomeView {
     pub final_vars: Vec<(String, String, String, i64, i64)>,
 }
 
+/// When the parties came to hold the same position on an issue for good.
+#[derive(Debug, Clone, Serialize)]
+pub struct IssueSettled {
+    pub issue: String,
+    pub issue_name: String,
+    /// From this date on the parties held one position (None: never, or not yet).
+    pub game: Option<NaiveDate>,
+    pub history: Option<NaiveDate>,
+}
+
 /// An objective, met or not, in the game and in history.
 #[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveRow {
@@ -192,6 +202,8 @@ pub struct Debrief {
     /// Issues: (id, name).
     pub issues: Vec<(String, String)>,
     pub samples: Vec<Sample>,
+    /// Per issue, when the parties settled it, in the game and in history.
+    pub settled: Vec<IssueSettled>,
     pub objectives: Vec<ObjectiveRow>,
 }
 
@@ -317,6 +329,17 @@ impl Debrief {
                 .map(|i| (i.id.clone(), i.name.clone()))
                 .collect(),
             samples: samples(s, game, &history),
+            settled: s
+                .issues
+                .iter()
+                .enumerate()
+                .map(|(i, issue)| IssueSettled {
+                    issue: issue.id.clone(),
+                    issue_name: issue.name.clone(),
+                    game: settled_since(s, &game.log, IssueId(i)),
+                    history: settled_since(s, &history.log, IssueId(i)),
+                })
+                .collect(),
             objectives,
         }
     }
@@ -414,6 +437,19 @@ fn gap(s: &Scenario, positions: &[Vec<Option<PosId>>], issue: IssueId) -> i64 {
         (Some(lo), Some(hi)) => hi - lo,
         _ => 0,
     }
+}
+
+/// The date from which the parties' positions on an issue coincide to the end of the log.
+fn settled_since(s: &Scenario, log: &[LogEntry], issue: IssueId) -> Option<NaiveDate> {
+    let mut since = None;
+    for l in log {
+        if gap(s, &l.positions, issue) == 0 {
+            since.get_or_insert(l.date);
+        } else {
+            since = None;
+        }
+    }
+    since
 }
 
 /// Samples on the first of each month from the start to the game's last date, and at

@@ -157,6 +157,21 @@ pub fn render(d: &Debrief) -> String {
 
     let _ = writeln!(
         o,
+        "\n## When the parties' positions met\n\n| Issue | Yours | History |\n|---|---|---|"
+    );
+    let day = |x: Option<chrono::NaiveDate>| x.map_or("never".to_string(), |d| d.to_string());
+    for r in &d.settled {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} |",
+            cell(&r.issue_name),
+            day(r.game),
+            day(r.history)
+        );
+    }
+
+    let _ = writeln!(
+        o,
         "\n## Objectives\n\n| Side | Objective | Yours | History |\n|---|---|---|---|"
     );
     for r in &d.objectives {

@@ -28,6 +28,7 @@ pub fn render(d: &Debrief) -> String {
     other_sides(&mut o, d);
     events(&mut o, d);
     trajectories(&mut o, d);
+    settled(&mut o, d);
     objectives(&mut o, d);
     o
 }
@@ -181,23 +182,49 @@ fn events(o: &mut String, d: &Debrief) {
 }
 
 fn trajectories(o: &mut String, d: &Debrief) {
-    let _ = writeln!(o, "OVER TIME (yours / history)");
+    let _ = writeln!(o, "OVER TIME (yours / history, on the first of each month)");
     let mut header = format!("  {:<10}", "date");
-    for (_, label, _) in &d.variables {
-        let short: String = label.chars().take(14).collect();
-        let _ = write!(header, " {short:>15}");
+    for (i, (_, label, unit)) in d.variables.iter().enumerate() {
+        let column = column_name(i);
+        let _ = writeln!(o, "  {column}: {label} ({unit})");
+        let _ = write!(header, " {column:>11}");
     }
-    let _ = write!(header, " {:>15}", "issues open");
+    let column = column_name(d.variables.len());
+    let _ = writeln!(o, "  {column}: issues on which the parties still differ");
+    let _ = write!(header, " {column:>11}");
     let _ = writeln!(o, "{header}");
     for s in &d.samples {
         let mut line = format!("  {:<10}", s.date.to_string());
         for (g, h) in &s.vars {
-            let _ = write!(line, " {:>15}", format!("{g} / {h}"));
+            let _ = write!(line, " {:>11}", format!("{g} / {h}"));
         }
         let open_g = s.gaps.iter().filter(|(g, _)| *g > 0).count();
         let open_h = s.gaps.iter().filter(|(_, h)| *h > 0).count();
-        let _ = write!(line, " {:>15}", format!("{open_g} / {open_h}"));
+        let _ = write!(line, " {:>11}", format!("{open_g} / {open_h}"));
         let _ = writeln!(o, "{}", line.trim_end());
+    }
+    o.push('\n');
+}
+
+/// "A", "B", … for the columns of the table over time.
+fn column_name(i: usize) -> String {
+    char::from(b'A' + (i % 26) as u8).to_string()
+}
+
+fn settled(o: &mut String, d: &Debrief) {
+    let _ = writeln!(
+        o,
+        "WHEN THE PARTIES' POSITIONS MET, ISSUE BY ISSUE (yours / history)"
+    );
+    let day = |x: Option<chrono::NaiveDate>| x.map_or("never".to_string(), |d| d.to_string());
+    for r in &d.settled {
+        let _ = writeln!(
+            o,
+            "  {:<34} {:>10} / {}",
+            r.issue_name,
+            day(r.game),
+            day(r.history)
+        );
     }
     o.push('\n');
 }
