@@ -71,6 +71,20 @@ pub fn steps(game: &Game, to: Option<NaiveDate>) -> Vec<ReplayStep> {
     out
 }
 
+/// The citations in order, each once.
+fn distinct(cites: impl Iterator<Item = CiteView>) -> Vec<CiteView> {
+    let mut out: Vec<CiteView> = Vec::new();
+    for c in cites {
+        if !out
+            .iter()
+            .any(|o| o.source == c.source && o.at == c.at && o.quote == c.quote)
+        {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn names(s: &Scenario, actors: &[ActorId]) -> Vec<String> {
     actors.iter().map(|a| s.actor(*a).name.clone()).collect()
 }
@@ -166,13 +180,13 @@ fn step(
                 text: d.context.clone(),
                 actors: vec![s.actor(d.role).name.clone()],
                 who_knew: format!("decided by {}", s.actor(d.role).name),
-                sources: o
-                    .historical
-                    .iter()
-                    .flat_map(|h| h.sources.iter())
-                    .chain(d.sources.iter())
-                    .map(|c| CiteView::new(s, c))
-                    .collect(),
+                sources: distinct(
+                    o.historical
+                        .iter()
+                        .flat_map(|h| h.sources.iter())
+                        .chain(d.sources.iter())
+                        .map(|c| CiteView::new(s, c)),
+                ),
                 choice: Some(ChoiceView {
                     role: s.actor(d.role).id.clone(),
                     option: o.id.clone(),

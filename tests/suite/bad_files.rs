@@ -304,3 +304,53 @@ fn armistice_reports_and_objectives_are_checked() {
         "{msg}"
     );
 }
+
+mod never_panics {
+    use panmunjom::record::Record;
+    use panmunjom::scenario::builtin::Lookup;
+    use panmunjom::scenario::check::load_str;
+    use proptest::prelude::*;
+
+    use crate::common::tiny_text;
+
+    /// Applies an edit to a text at a position given as a fraction of its length.
+    fn edit(text: &str, at: f64, cut: usize, insert: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let i = ((chars.len() as f64) * at) as usize;
+        let j = (i + cut).min(chars.len());
+        chars[..i]
+            .iter()
+            .chain(insert.chars().collect::<Vec<_>>().iter())
+            .chain(chars[j..].iter())
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn a_mangled_scenario_is_an_error_or_a_valid_scenario_never_a_panic(
+            at in 0.0f64..1.0,
+            cut in 0usize..40,
+            insert in "[(),:\\[\\]\"a-z0-9 \\-]{0,12}",
+        ) {
+            let text = edit(&tiny_text(), at, cut, &insert);
+            if let Ok(s) = load_str("mangled.ron", &text, &Lookup { dir: None }) {
+                // Whatever loads must also play to an end.
+                let mut game = panmunjom::compare::historical_path(std::sync::Arc::new(s));
+                game.play_historical();
+                prop_assert!(game.is_finished());
+            }
+        }
+
+        #[test]
+        fn a_mangled_record_is_an_error_not_a_panic(
+            at in 0.0f64..1.0,
+            cut in 0usize..20,
+            insert in "[{}\\[\\],:\"a-z0-9 ]{0,8}",
+        ) {
+            let record = r#"{"format": "panmunjom-record", "version": 1, "scenario": {"id": "tiny", "hash": "x"}, "role": "north", "policy": "adaptive", "seed": 3, "choices": [{"decision": "north-concede", "option": "accept"}]}"#;
+            let _ = Record::parse("mangled.json", &edit(record, at, cut, &insert));
+        }
+    }
+}
