@@ -159,6 +159,17 @@ pub struct EventDiff {
     pub happened: bool,
 }
 
+impl EventDiff {
+    /// How it differed, in words.
+    pub fn what(&self) -> &'static str {
+        match (self.happened, self.counterfactual) {
+            (true, true) => "happened (counterfactual)",
+            (true, false) => "happened, unlike history",
+            (false, _) => "did not happen",
+        }
+    }
+}
+
 /// The divergence score: how far a game is from the historical path.
 ///
 /// `total = decisions + events + terms + weeks`, where

@@ -196,11 +196,6 @@ impl Record {
             let Some((n, choice)) = choices.next() else {
                 return Ok(game);
             };
-            let place = Place::Item {
-                kind: "record".into(),
-                id: format!("choice {}", n + 1),
-                field: "decision".into(),
-            };
             let scenario = Arc::clone(&game.scenario);
             let d = scenario
                 .entry(id)
@@ -209,7 +204,7 @@ impl Record {
             if choice.decision != d.id {
                 return Err(LoadError::single(
                     origin,
-                    place,
+                    choice_place(n, "decision"),
                     format!(
                         "the game reached decision `{}` but the record has `{}` here: the record does not fit this scenario",
                         d.id, choice.decision
@@ -219,22 +214,14 @@ impl Record {
             let Some(option) = d.options.iter().position(|o| o.id == choice.option) else {
                 return Err(LoadError::single(
                     origin,
-                    Place::Item {
-                        kind: "record".into(),
-                        id: format!("choice {}", n + 1),
-                        field: "option".into(),
-                    },
+                    choice_place(n, "option"),
                     format!("decision `{}` has no option `{}`", d.id, choice.option),
                 ));
             };
             if let Err(e) = game.choose(option) {
                 return Err(LoadError::single(
                     origin,
-                    Place::Item {
-                        kind: "record".into(),
-                        id: format!("choice {}", n + 1),
-                        field: "option".into(),
-                    },
+                    choice_place(n, "option"),
                     format!("option `{}` of `{}`: {e}", choice.option, d.id),
                 ));
             }
@@ -242,11 +229,7 @@ impl Record {
         if let Some((n, _)) = choices.next() {
             return Err(LoadError::single(
                 origin,
-                Place::Item {
-                    kind: "record".into(),
-                    id: format!("choice {}", n + 1),
-                    field: "decision".into(),
-                },
+                choice_place(n, "decision"),
                 format!(
                     "the game ended after {n} choices but the record has {}",
                     self.choices.len()
@@ -254,6 +237,15 @@ impl Record {
             ));
         }
         Ok(game)
+    }
+}
+
+/// The place of the `n`th (0-based) choice of a record.
+fn choice_place(n: usize, field: &str) -> Place {
+    Place::Item {
+        kind: "record".into(),
+        id: format!("choice {}", n + 1),
+        field: field.into(),
     }
 }
 

@@ -126,11 +126,7 @@ pub fn render(d: &Debrief) -> String {
         let _ = writeln!(o, "None.");
     }
     for e in &d.events {
-        let what = match (e.happened, e.counterfactual) {
-            (true, true) => "happened (counterfactual)",
-            (true, false) => "happened, unlike history",
-            (false, _) => "did not happen",
-        };
+        let what = e.what();
         let _ = writeln!(o, "- {} — {}: {what}", e.date_text, e.title);
     }
 

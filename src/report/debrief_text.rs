@@ -171,11 +171,7 @@ fn events(o: &mut String, d: &Debrief) {
         let _ = writeln!(o, "  (none)");
     }
     for e in &d.events {
-        let what = match (e.happened, e.counterfactual) {
-            (true, true) => "happened (counterfactual)",
-            (true, false) => "happened, unlike history",
-            (false, _) => "did not happen",
-        };
+        let what = e.what();
         let _ = writeln!(o, "  {}  {} \u{2014} {what}", e.date_text, e.title);
     }
     o.push('\n');
