@@ -492,7 +492,9 @@ fn samples(s: &Scenario, game: &Game, history: &Game) -> Vec<Sample> {
         let weeks = |d: NaiveDate| (d - s.start).num_days().max(0) / 7;
         let elapsed = (weeks(stop) - weeks(since)).max(0);
         for (v, def) in vars.iter_mut().zip(&s.variables) {
-            *v = (*v + def.per_week * elapsed).clamp(def.min, def.max);
+            *v = v
+                .saturating_add(def.per_week.saturating_mul(elapsed))
+                .clamp(def.min, def.max);
         }
         (vars, positions)
     };

@@ -62,7 +62,7 @@ pub fn decide(
         } else {
             roll(rng, noise + 1) as i64
         };
-        let total = score(s, state, d.role, id, o) + jitter;
+        let total = score(s, state, d.role, id, o).saturating_add(jitter);
         if best.is_none_or(|(b, _)| total > b) {
             best = Some((total, o));
         }
@@ -90,7 +90,8 @@ pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usi
     let actor = s.actor(who);
     let mut total = 0i64;
     for &(v, weight) in &actor.interests {
-        total += weight * (after.var(v) - state.var(v));
+        let change = after.var(v).saturating_sub(state.var(v));
+        total = total.saturating_add(weight.saturating_mul(change));
     }
     for stance in &actor.stances {
         let i = stance.issue;
@@ -98,11 +99,12 @@ pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usi
             st.position(who, i)
                 .map_or(0, |p| (p.0 as i64 - stance.position.0 as i64).abs())
         };
-        total -= stance.weight * (distance(&after) - distance(state));
+        let moved = distance(&after) - distance(state);
+        total = total.saturating_sub(stance.weight.saturating_mul(moved));
         if let Some(p) = after.position(who, i)
             && !after.within_limit(s, who, stance, p)
         {
-            total += PAST_LIMIT;
+            total = total.saturating_add(PAST_LIMIT);
         }
     }
     let agreed = |st: &State| {
@@ -110,6 +112,5 @@ pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usi
             .filter(|&i| st.agreed_on(s, IssueId(i)).is_some())
             .count() as i64
     };
-    total += actor.settle * (agreed(&after) - agreed(state));
-    total
+    total.saturating_add(actor.settle.saturating_mul(agreed(&after) - agreed(state)))
 }

@@ -201,7 +201,7 @@ impl State {
                 continue;
             }
             let total = def.per_week.saturating_mul(weeks);
-            let delta = total - self.drift_applied[i];
+            let delta = total.saturating_sub(self.drift_applied[i]);
             self.drift_applied[i] = total;
             self.set_var(s, VarId(i), self.vars[i].saturating_add(delta));
         }
