@@ -152,7 +152,7 @@ impl Record {
                 origin,
                 item("scenario.id"),
                 format!(
-                    "the record was played on scenario `{}`, not `{}` ({})",
+                    "the record was played on scenario `{}`, not `{}` ({}); pass the scenario file it was played on with --scenario",
                     self.scenario.id, scenario.id, scenario.origin
                 ),
             ));
