@@ -72,7 +72,7 @@ pub struct DecisionRow {
     /// Actor id of the deciding role.
     pub role: String,
     pub role_name: String,
-    /// Whether the player took it (false: a policy did, or it did not arise).
+    /// Whether it is the player's to take (the player's role decides it).
     pub player: bool,
     /// Who decided: player, historical or adaptive; None if it did not arise.
     pub by: Option<Decider>,
@@ -279,7 +279,7 @@ impl Debrief {
                         title: d.title.clone(),
                         role: s.actor(d.role).id.clone(),
                         role_name: s.actor(d.role).name.clone(),
-                        player: by == Some(Decider::Player),
+                        player: d.role == game.setup.role,
                         by,
                         chosen: chosen.map(|o| d.options[o].id.clone()),
                         chosen_label: chosen.map(|o| d.options[o].label.clone()),

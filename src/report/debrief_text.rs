@@ -118,15 +118,16 @@ fn decision(o: &mut String, r: &DecisionRow, yours: &str) {
     let chosen = r
         .chosen_label
         .clone()
-        .unwrap_or_else(|| "(did not arise)".into());
+        .unwrap_or_else(|| "(did not arise in this game)".into());
     let mark = if r.same {
         "same as history"
     } else {
         "DIFFERENT"
     };
-    let _ = writeln!(o, "    {yours:<11}{chosen}  [{mark}]");
+    let width = yours.chars().count().max(8) + 1;
+    let _ = writeln!(o, "    {yours:<width$}{chosen}  [{mark}]");
     if !r.same {
-        let _ = writeln!(o, "    {:<11}{}", "History:", r.historical_label);
+        let _ = writeln!(o, "    {:<width$}{}", "History:", r.historical_label);
     }
     if !r.note.is_empty() {
         o.push_str(&wrap(&format!("Why: {}", r.note), "    ", WIDTH));
