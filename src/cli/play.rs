@@ -105,7 +105,9 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
         };
         present(&game, id);
         let option = match &mut source {
-            Source::AllHistorical => historical_or_first(&game, id),
+            Source::AllHistorical => game
+                .historical_or_first(id)
+                .expect("a pending decision has an open option"),
             Source::List(list) => match list.next() {
                 None => {
                     stopped = Some(
@@ -265,20 +267,12 @@ fn present(game: &Game, id: EntryId) {
     out(&o);
 }
 
-fn historical_or_first(game: &Game, id: EntryId) -> usize {
-    let d = game.scenario.entry(id).as_decision().expect("decision");
-    let open = game.open_options(id);
-    if open.contains(&d.historical) {
-        d.historical
-    } else {
-        open[0]
-    }
-}
-
 fn resolve(game: &Game, id: EntryId, answer: Answer) -> Result<usize, UserError> {
     let d = game.scenario.entry(id).as_decision().expect("decision");
     match answer {
-        Answer::Historical => Ok(historical_or_first(game, id)),
+        Answer::Historical => Ok(game
+            .historical_or_first(id)
+            .expect("a pending decision has an open option")),
         Answer::Number(n) => {
             let open = game.open_options(id);
             if n > d.options.len() {

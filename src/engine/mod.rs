@@ -410,17 +410,25 @@ impl Game {
         });
     }
 
+    /// The option history took at decision `id` if it is open now, else the first open
+    /// one (None if the entry is not a decision or no option is open).
+    pub fn historical_or_first(&self, id: EntryId) -> Option<usize> {
+        let d = self.scenario.entry(id).as_decision()?;
+        let open = self.open_options(id);
+        if open.contains(&d.historical) {
+            Some(d.historical)
+        } else {
+            open.first().copied()
+        }
+    }
+
     /// Plays the game to its end with the player taking the historical option at every
     /// decision (or the first open one when history is closed off).
     pub fn play_historical(&mut self) {
         while let Progress::AwaitingChoice(id) = self.advance() {
-            let open = self.open_options(id);
-            let d = self.scenario.entry(id).as_decision().expect("decision");
-            let pick = if open.contains(&d.historical) {
-                d.historical
-            } else {
-                open[0]
-            };
+            let pick = self
+                .historical_or_first(id)
+                .expect("a pending decision has an open option");
             self.choose(pick)
                 .expect("an open option is always accepted");
         }

@@ -102,7 +102,7 @@ pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usi
         let moved = distance(&after) - distance(state);
         total = total.saturating_sub(stance.weight.saturating_mul(moved));
         if let Some(p) = after.position(who, i)
-            && !after.within_limit(s, who, stance, p)
+            && !after.within_limit(who, stance, p)
         {
             total = total.saturating_add(PAST_LIMIT);
         }

@@ -77,14 +77,13 @@ impl State {
     }
 
     /// Whether a position lies between the actor's starting position and its limit.
-    pub fn within_limit(&self, s: &Scenario, actor: ActorId, stance: &Stance, pos: PosId) -> bool {
+    pub fn within_limit(&self, actor: ActorId, stance: &Stance, pos: PosId) -> bool {
         let limit = self.limits[actor.0][stance.issue.0].unwrap_or(stance.limit);
         let (lo, hi) = if stance.position <= limit {
             (stance.position, limit)
         } else {
             (limit, stance.position)
         };
-        let _ = s;
         lo <= pos && pos <= hi
     }
 
@@ -95,7 +94,7 @@ impl State {
         for &party in &s.armistice.parties {
             let pos = self.position(party, issue)?;
             let stance = s.stance(party, issue)?;
-            if !self.within_limit(s, party, stance, pos) {
+            if !self.within_limit(party, stance, pos) {
                 return None;
             }
             match common {

@@ -420,7 +420,7 @@ impl<'a> Checker<'a> {
         let raw = self.raw;
         let mut out = Vec::new();
         let mut previous: Option<(NaiveDate, &str)> = None;
-        for (index, entry) in raw.timeline.iter().enumerate() {
+        for entry in &raw.timeline {
             let (id, date, kind) = match entry {
                 RawEntry::Event(e) => (e.id.as_str(), e.date, "event"),
                 RawEntry::Decision(d) => (d.id.as_str(), d.date, "decision"),
@@ -450,7 +450,7 @@ impl<'a> Checker<'a> {
             previous = Some((date.0, id));
             out.push(match entry {
                 RawEntry::Event(e) => Entry::Event(self.event(item, e)),
-                RawEntry::Decision(d) => Entry::Decision(self.decision(item, index, d)),
+                RawEntry::Decision(d) => Entry::Decision(self.decision(item, d)),
             });
         }
         out
@@ -536,7 +536,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn decision(&mut self, item: Item, index: usize, d: &RawDecision) -> Decision {
+    fn decision(&mut self, item: Item, d: &RawDecision) -> Decision {
         let role = self.actor_ref(item, "role", &d.role);
         if let Some(actor) = self.raw.actors.iter().find(|a| a.id == d.role)
             && !actor.playable
@@ -576,7 +576,6 @@ impl<'a> Checker<'a> {
                 format!("exactly one option must be marked historical; {which}"),
             );
         }
-        let _ = index;
         let options = d
             .options
             .iter()
