@@ -123,6 +123,10 @@ pub struct OutcomeView {
     /// Whether an event signed it (false: the signing rule, terms agreed long enough).
     pub signed_by_event: bool,
     pub terms: Vec<TermRow>,
+    /// Whole weeks from the scenario's start to the armistice (or to the game's end
+    /// without one), and the same for history: the time the talks took.
+    pub weeks_taken: i64,
+    pub historical_weeks_taken: i64,
     /// Each variable at the end: (id, label, unit, game, history).
     pub final_vars: Vec<(String, String, String, i64, i64)>,
 }
@@ -135,6 +139,19 @@ pub struct IssueSettled {
     /// From this date on the parties held one position (None: never, or not yet).
     pub game: Option<NaiveDate>,
     pub history: Option<NaiveDate>,
+}
+
+impl OutcomeView {
+    /// What `weeks_taken` runs up to, in words.
+    pub fn taken_until(&self) -> &'static str {
+        if self.armistice_date.is_some() {
+            "the armistice"
+        } else if self.finished {
+            "the end of the game"
+        } else {
+            "where the game stopped"
+        }
+    }
 }
 
 /// An objective, met or not, in the game and in history.
@@ -198,6 +215,8 @@ pub struct Debrief {
     pub scenario_id: String,
     pub scenario_title: String,
     pub scenario_hash: String,
+    /// The scenario's first date.
+    pub start: NaiveDate,
     pub role: String,
     pub role_name: String,
     pub policy: String,
@@ -320,6 +339,7 @@ impl Debrief {
             scenario_id: s.id.clone(),
             scenario_title: s.title.clone(),
             scenario_hash: s.hash.clone(),
+            start: s.start,
             role: s.actor(game.setup.role).id.clone(),
             role_name: s.actor(game.setup.role).name.clone(),
             policy: game.setup.policy.name().to_string(),
@@ -413,6 +433,8 @@ fn outcome_view(s: &Scenario, game: &Game, history: &Game) -> OutcomeView {
             .map(|a| (a.date - s.armistice.historical_date).num_days()),
         signed_by_event: g.armistice.as_ref().is_some_and(|a| a.signed_by.is_some()),
         terms,
+        weeks_taken: (g.armistice.as_ref().map_or(g.date, |a| a.date) - s.start).num_days() / 7,
+        historical_weeks_taken: (s.armistice.historical_date - s.start).num_days() / 7,
         final_vars: s
             .variables
             .iter()

@@ -61,6 +61,14 @@ pub fn render(d: &Debrief) -> String {
     }
     let _ = writeln!(
         o,
+        "\nTime taken: **{} weeks** from {} to {}; history: {} weeks.",
+        out.weeks_taken,
+        d.start,
+        out.taken_until(),
+        out.historical_weeks_taken
+    );
+    let _ = writeln!(
+        o,
         "\n| State at the end | Yours | History | Unit |\n|---|---|---|---|"
     );
     for (_, label, unit, g, h) in &out.final_vars {

@@ -83,6 +83,14 @@ fn outcome(o: &mut String, d: &Debrief) {
             let _ = writeln!(o, "      history: {}", t.historical_label);
         }
     }
+    let _ = writeln!(
+        o,
+        "  Time taken: {} weeks from {} to {}; history: {} weeks.",
+        out.weeks_taken,
+        d.start,
+        out.taken_until(),
+        out.historical_weeks_taken
+    );
     let _ = writeln!(o, "  State at the end (yours / history):");
     for (_, label, unit, g, h) in &out.final_vars {
         let _ = writeln!(o, "    {label:<44} {g:>5} / {h:<5} {unit}");
