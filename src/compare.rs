@@ -96,6 +96,16 @@ pub struct Sample {
     pub gaps: Vec<(i64, i64)>,
 }
 
+impl Sample {
+    /// Issues on which the parties still differ: (game, history).
+    pub fn differing(&self) -> (usize, usize) {
+        (
+            self.gaps.iter().filter(|(g, _)| *g > 0).count(),
+            self.gaps.iter().filter(|(_, h)| *h > 0).count(),
+        )
+    }
+}
+
 /// A term of the armistice, the game's beside the historical.
 #[derive(Debug, Clone, Serialize)]
 pub struct TermRow {

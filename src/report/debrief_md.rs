@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::days_text;
+use super::{date_or_never, days_text};
 use crate::compare::Debrief;
 
 /// Escapes the characters that would break a Markdown table cell.
@@ -153,8 +153,7 @@ pub fn render(d: &Debrief) -> String {
         for (g, h) in &s.vars {
             let _ = write!(line, " {g} / {h} |");
         }
-        let open_g = s.gaps.iter().filter(|(g, _)| *g > 0).count();
-        let open_h = s.gaps.iter().filter(|(_, h)| *h > 0).count();
+        let (open_g, open_h) = s.differing();
         let _ = write!(line, " {open_g} / {open_h} |");
         let _ = writeln!(o, "{line}");
     }
@@ -163,14 +162,13 @@ pub fn render(d: &Debrief) -> String {
         o,
         "\n## When the parties' positions met\n\n| Issue | Yours | History |\n|---|---|---|"
     );
-    let day = |x: Option<chrono::NaiveDate>| x.map_or("never".to_string(), |d| d.to_string());
     for r in &d.settled {
         let _ = writeln!(
             o,
             "| {} | {} | {} |",
             cell(&r.issue_name),
-            day(r.game),
-            day(r.history)
+            date_or_never(r.game),
+            date_or_never(r.history)
         );
     }
 

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{days_text, wrap};
+use super::{date_or_never, days_text, wrap};
 use crate::compare::{Debrief, DecisionRow};
 
 const WIDTH: usize = 88;
@@ -203,8 +203,7 @@ fn trajectories(o: &mut String, d: &Debrief) {
         for (g, h) in &s.vars {
             let _ = write!(line, " {:>11}", format!("{g} / {h}"));
         }
-        let open_g = s.gaps.iter().filter(|(g, _)| *g > 0).count();
-        let open_h = s.gaps.iter().filter(|(_, h)| *h > 0).count();
+        let (open_g, open_h) = s.differing();
         let _ = write!(line, " {:>11}", format!("{open_g} / {open_h}"));
         let _ = writeln!(o, "{}", line.trim_end());
     }
@@ -221,14 +220,13 @@ fn settled(o: &mut String, d: &Debrief) {
         o,
         "WHEN THE PARTIES' POSITIONS MET, ISSUE BY ISSUE (yours / history)"
     );
-    let day = |x: Option<chrono::NaiveDate>| x.map_or("never".to_string(), |d| d.to_string());
     for r in &d.settled {
         let _ = writeln!(
             o,
             "  {:<34} {:>10} / {}",
             r.issue_name,
-            day(r.game),
-            day(r.history)
+            date_or_never(r.game),
+            date_or_never(r.history)
         );
     }
     o.push('\n');

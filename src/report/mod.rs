@@ -48,3 +48,8 @@ pub fn days_text(days: i64) -> String {
         d => format!("{} days earlier", -d),
     }
 }
+
+/// A date, or "never".
+pub fn date_or_never(date: Option<chrono::NaiveDate>) -> String {
+    date.map_or("never".to_string(), |d| d.to_string())
+}
