@@ -1,18 +1,11 @@
 //! Panmunjom: a turn-based simulation of the 1952–1953 Korean armistice talks.
 //!
-//! Data flow: a RON scenario is read ([`scenario::raw`]) and checked
-//! ([`scenario::check`]) into a [`scenario::Scenario`]; the [`engine`] plays it,
-//! deterministically, from a role, a policy, a seed and the player's choices; a
-//! [`record::Record`] saves exactly those; [`compare`] sets a game beside the
-//! historical path and [`report`] prints that debrief, and the historical [`replay`].
-//! The command line ([`cli`]) and the Bevy wrapper ([`sim`]) drive the engine.
+//! The pure engine lives in the `panmunjom-core` crate (re-exported here, so
+//! `panmunjom::scenario`, `panmunjom::engine`, … name it); this crate adds what
+//! drives it: the command line ([`cli`]) and the Bevy wrapper ([`sim`]).
 #![forbid(unsafe_code)]
 
+pub use panmunjom_core::{compare, engine, record, replay, report, scenario};
+
 pub mod cli;
-pub mod compare;
-pub mod engine;
-pub mod record;
-pub mod replay;
-pub mod report;
-pub mod scenario;
 pub mod sim;

@@ -15,12 +15,12 @@ use super::error::{LoadError, Place};
 pub const BUILTIN_ORIGIN: &str = "built-in:scenarios/korea-1952-1953.ron";
 
 /// The RON text of the shipped scenario.
-pub const MAIN_SCENARIO: &str = include_str!("../../scenarios/korea-1952-1953.ron");
+pub const MAIN_SCENARIO: &str = include_str!("../../../../scenarios/korea-1952-1953.ron");
 
 /// Source documents shipped in `assets/`, by file name.
 pub const ASSETS: &[(&str, &str)] = &[(
     "cia-oci-1953-05-21-sino-soviet-korean-truce.txt",
-    include_str!("../../assets/cia-oci-1953-05-21-sino-soviet-korean-truce.txt"),
+    include_str!("../../../../assets/cia-oci-1953-05-21-sino-soviet-korean-truce.txt"),
 )];
 
 /// Finds source texts: built-in assets, then files near the scenario.

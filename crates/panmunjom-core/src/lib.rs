@@ -1,0 +1,16 @@
+//! The pure, deterministic core of Panmunjom: plain Rust, no rendering, no Bevy.
+//!
+//! Data flow: a RON scenario is read ([`scenario::raw`]) and checked
+//! ([`scenario::check`]) into a [`scenario::Scenario`]; the [`engine`] plays it,
+//! deterministically, from a role, a policy, a seed and the player's choices; a
+//! [`record::Record`] saves exactly those; [`compare`] sets a game beside the
+//! historical path and [`report`] prints that debrief, and the historical [`replay`].
+//! The `panmunjom` crate (command line, Bevy app) drives this one.
+#![forbid(unsafe_code)]
+
+pub mod compare;
+pub mod engine;
+pub mod record;
+pub mod replay;
+pub mod report;
+pub mod scenario;
