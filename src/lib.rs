@@ -2,10 +2,11 @@
 //!
 //! The pure engine lives in the `panmunjom-core` crate (re-exported here, so
 //! `panmunjom::scenario`, `panmunjom::engine`, … name it); this crate adds what
-//! drives it: the command line ([`cli`]) and the Bevy wrapper ([`sim`]).
+//! drives it: the command line ([`cli`]), the Bevy wrapper ([`sim`]) and the window ([`app`]).
 #![forbid(unsafe_code)]
 
 pub use panmunjom_core::{compare, engine, record, replay, report, scenario};
 
+pub mod app;
 pub mod cli;
 pub mod sim;

@@ -106,10 +106,7 @@ impl From<PolicyArg> for Policy {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     let Some(command) = cli.command else {
-        use clap::CommandFactory;
-        let _ = Cli::command().print_help();
-        println!();
-        return ExitCode::SUCCESS;
+        return crate::app::run(crate::app::AppOptions::default());
     };
     let result = match command {
         Command::Validate { files } => return validate(&files),

@@ -1,0 +1,165 @@
+//! The windowed application: Bevy + egui screens around the engine.
+//!
+//! One Bevy plugin per screen (`start`, `briefing`, `play`, `debrief`, `replay`), a
+//! [`Screen`] state saying which one shows, and [`UiAction`] messages: every button and
+//! key writes one, and the screens' logic systems carry them out — so the tour (and the
+//! headless tests) drive exactly what a person's clicks drive. Drawing systems run in
+//! `EguiPrimaryContextPass`; logic systems run in `Update` and need no window, so
+//! [`AppLogicPlugin`] works on `MinimalPlugins` + `StatesPlugin`.
+
+pub mod briefing;
+pub mod debrief;
+pub mod play;
+pub mod replay;
+pub mod start;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy::winit::WinitSettings;
+use bevy_egui::EguiPlugin;
+
+use crate::engine::Setup;
+use crate::scenario::Scenario;
+use crate::sim::SimulationPlugin;
+
+/// Which screen the window shows.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Start,
+    Briefing,
+    Play,
+    Debrief,
+    Replay,
+}
+
+/// Everything a person can do in the window. Buttons and keys write these; the tour
+/// writes the same ones.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum UiAction {
+    /// Start: begin a game with this setup (goes to the briefing).
+    NewGame(Setup),
+    /// Start: open the historical replay.
+    OpenReplay,
+    /// Briefing: start playing.
+    BeginPlay,
+    /// Play: move on to the next event or decision.
+    Continue,
+    /// Play: take option `n` (0-based) of the pending decision.
+    Choose(usize),
+    /// Play: the game is over; show the debrief.
+    OpenDebrief,
+    /// Replay: one step on / one step back / to the first step on or after a date.
+    ReplayNext,
+    ReplayBack,
+    ReplayJump(chrono::NaiveDate),
+    /// Replay: play on by itself at this many steps per second (`None` stops).
+    ReplayAutoplay(Option<u32>),
+    /// Back to the start screen.
+    ToStart,
+}
+
+/// The scenario the app is showing, and where it came from.
+#[derive(Resource, Debug, Clone)]
+pub struct LoadedScenario {
+    pub scenario: Arc<Scenario>,
+    /// `None` for the scenario built into the binary.
+    pub path: Option<PathBuf>,
+}
+
+/// How the app was started.
+#[derive(Debug, Clone, Default)]
+pub struct AppOptions {
+    /// A scenario file instead of the built-in one.
+    pub scenario: Option<PathBuf>,
+}
+
+/// The app's logic without drawing: states, messages, the screens' action handling.
+/// Runs on `MinimalPlugins` + `StatesPlugin` (plus [`SimulationPlugin`]).
+pub struct AppLogicPlugin;
+
+impl Plugin for AppLogicPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_state::<Screen>()
+            .add_message::<UiAction>()
+            .add_plugins((
+                start::StartPlugin,
+                briefing::BriefingPlugin,
+                play::PlayPlugin,
+                debrief::DebriefPlugin,
+                replay::ReplayPlugin,
+            ));
+    }
+}
+
+/// Opens the window on the given scenario; returns when it closes.
+pub fn run(options: AppOptions) -> ExitCode {
+    if !has_display() {
+        eprintln!(
+            "panmunjom: no display to open a window on; try `panmunjom play --role un` or `panmunjom replay` in this terminal"
+        );
+        return ExitCode::from(1);
+    }
+    let scenario = match crate::cli::load_scenario(options.scenario.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Panmunjom".into(),
+                    resolution: (1280, 800).into(),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                level: bevy::log::Level::WARN,
+                ..default()
+            }),
+    )
+    .insert_resource(WinitSettings::desktop_app())
+    .insert_resource(LoadedScenario {
+        scenario,
+        path: options.scenario.clone(),
+    })
+    .add_plugins(EguiPlugin::default())
+    .add_plugins((SimulationPlugin, AppLogicPlugin))
+    .add_systems(Startup, spawn_camera);
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}
+
+/// Whether a window can be opened: an X11 or Wayland display is named.
+pub fn has_display() -> bool {
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+}
+
+/// The whole window as one `Ui`, for a screen's panels (egui 0.36 panels are shown
+/// inside a `Ui`, not on the `Context`).
+pub fn root_ui(ctx: &bevy_egui::egui::Context) -> bevy_egui::egui::Ui {
+    use bevy_egui::egui::{LayerId, Ui, UiBuilder};
+    Ui::new(
+        ctx.clone(),
+        "screen".into(),
+        UiBuilder::new()
+            .layer_id(LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
+}
