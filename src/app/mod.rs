@@ -58,6 +58,16 @@ pub enum UiAction {
     ReplayJump(chrono::NaiveDate),
     /// Replay: play on by itself at this many steps per second (`None` stops).
     ReplayAutoplay(Option<u32>),
+    /// Any screen: open the source viewer on a source, at a passage if one is given
+    /// (a quote of the source text).
+    OpenSource {
+        source: crate::scenario::SourceId,
+        passage: Option<String>,
+    },
+    /// Save the current game as a record in the data folder.
+    Save,
+    /// Debrief: write the Markdown debrief (the same bytes as `debrief --format md`).
+    ExportMarkdown,
     /// Back to the start screen.
     ToStart,
 }
@@ -142,6 +152,18 @@ pub fn run(options: AppOptions) -> ExitCode {
 
 fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
+}
+
+/// The app's data folder: `$PANMUNJOM_DATA_DIR` if set (tests, the tour), else the
+/// platform's data folder (`~/.local/share/panmunjom` on Linux). Saves go in `saves/`,
+/// exported debriefs in `debriefs/`.
+pub fn data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("PANMUNJOM_DATA_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("panmunjom")
 }
 
 /// Whether a window can be opened: an X11 or Wayland display is named.
