@@ -6,12 +6,25 @@
 //! headless tests) drive exactly what a person's clicks drive. Drawing systems run in
 //! `EguiPrimaryContextPass`; logic systems run in `Update` and need no window, so
 //! [`AppLogicPlugin`] works on `MinimalPlugins` + `StatesPlugin`.
+//!
+//! Around the screens: [`scenarios`] (choosing, loading and reloading the scenario
+//! file), [`saves`] (save, list, continue), [`source_viewer`], [`menu`] (the Esc menu
+//! and keys), [`theme`] (text sizes, UI scale), [`toast`] (short confirmations and errors), [`tour`] (drives the
+//! window for screenshots) and [`timing`] (start-up and frame-time figures).
 
 pub mod briefing;
 pub mod debrief;
+pub mod menu;
 pub mod play;
 pub mod replay;
+pub mod saves;
+pub mod scenarios;
+pub mod source_viewer;
 pub mod start;
+pub mod theme;
+pub mod timing;
+pub mod toast;
+pub mod tour;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,6 +81,26 @@ pub enum UiAction {
     Save,
     /// Debrief: write the Markdown debrief (the same bytes as `debrief --format md`).
     ExportMarkdown,
+    /// Start: use this scenario file (`None`: the one built in). A bad file shows its
+    /// error and the current scenario stays.
+    LoadScenario(Option<PathBuf>),
+    /// Read the scenario file again (sent when it changes on disk; F5).
+    ReloadScenario,
+    /// Start: continue the saved game in this file (goes to Play, or to the debrief
+    /// when the game is over).
+    ContinueSave(PathBuf),
+    /// Start: list the saved games again.
+    RefreshSaves,
+    /// Close the source viewer.
+    CloseSource,
+    /// Open or close the Esc menu.
+    ToggleMenu,
+    /// Text larger / smaller / back to the window's own scale.
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    /// Close the window.
+    Quit,
     /// Back to the start screen.
     ToStart,
 }
@@ -87,12 +120,37 @@ pub struct AppOptions {
     pub scenario: Option<PathBuf>,
 }
 
-/// The app's logic without drawing: states, messages, the screens' action handling.
-/// Runs on `MinimalPlugins` + `StatesPlugin` (plus [`SimulationPlugin`]).
+/// Where saves (`saves/`) and exported debriefs go: [`data_dir`] unless a test or the
+/// tour puts them elsewhere.
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct DataDir(pub PathBuf);
+
+impl DataDir {
+    /// The folder of saved games.
+    pub fn saves(&self) -> PathBuf {
+        self.0.join("saves")
+    }
+}
+
+/// The app's logic without drawing: states, messages, the screens' action handling,
+/// scenario loading, saves, the source viewer, the menu. Runs on `MinimalPlugins` +
+/// `StatesPlugin` (plus [`SimulationPlugin`]); without a [`LoadedScenario`] it starts on
+/// the built-in scenario, without a [`DataDir`] on [`data_dir`].
 pub struct AppLogicPlugin;
 
 impl Plugin for AppLogicPlugin {
     fn build(&self, app: &mut App) {
+        if !app.world().contains_resource::<LoadedScenario>() {
+            let scenario = crate::scenario::builtin::main_scenario()
+                .expect("the built-in scenario is valid (the tests load it)");
+            app.insert_resource(LoadedScenario {
+                scenario: Arc::new(scenario),
+                path: None,
+            });
+        }
+        if !app.world().contains_resource::<DataDir>() {
+            app.insert_resource(DataDir(data_dir()));
+        }
         app.init_state::<Screen>()
             .add_message::<UiAction>()
             .add_plugins((
@@ -101,6 +159,14 @@ impl Plugin for AppLogicPlugin {
                 play::PlayPlugin,
                 debrief::DebriefPlugin,
                 replay::ReplayPlugin,
+            ))
+            .add_plugins((
+                scenarios::ScenariosPlugin,
+                saves::SavesPlugin,
+                source_viewer::SourceViewerPlugin,
+                menu::MenuPlugin,
+                toast::ToastPlugin,
+                theme::ThemePlugin,
             ));
     }
 }
@@ -120,6 +186,19 @@ pub fn run(options: AppOptions) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let mut app = window_app(
+        LoadedScenario {
+            scenario,
+            path: options.scenario.clone(),
+        },
+        WinitSettings::desktop_app(),
+    );
+    exit_code(app.run())
+}
+
+/// The windowed app: Bevy's default plugins, egui, the simulation and the app's
+/// plugins, on `scenario`. The tour adds its driver to this same app.
+pub fn window_app(scenario: LoadedScenario, winit: WinitSettings) -> App {
     let mut app = App::new();
     app.add_plugins(
         DefaultPlugins
@@ -136,15 +215,17 @@ pub fn run(options: AppOptions) -> ExitCode {
                 ..default()
             }),
     )
-    .insert_resource(WinitSettings::desktop_app())
-    .insert_resource(LoadedScenario {
-        scenario,
-        path: options.scenario.clone(),
-    })
+    .insert_resource(winit)
+    .insert_resource(scenario)
     .add_plugins(EguiPlugin::default())
-    .add_plugins((SimulationPlugin, AppLogicPlugin))
+    .add_plugins((SimulationPlugin, AppLogicPlugin, timing::TimingPlugin))
     .add_systems(Startup, spawn_camera);
-    match app.run() {
+    app
+}
+
+/// The process exit code for how the app ended.
+pub fn exit_code(exit: AppExit) -> ExitCode {
+    match exit {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),
     }

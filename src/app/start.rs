@@ -1,37 +1,127 @@
-//! The start screen: scenario, role, the other sides' policy, seed, mode.
+//! The start screen: scenario, role, the other sides' policy, seed, mode, and the saved
+//! games to continue.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::saves::{SaveEntry, SaveList};
+use super::scenarios::{ScenarioFiles, ScenarioProblem, problem_text};
 use super::{LoadedScenario, Screen, UiAction};
 use crate::engine::{Policy, Setup};
+use crate::scenario::{ActorId, Scenario};
 use crate::sim::NewGame;
+
+/// Play a role, or walk the historical path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Play,
+    Replay,
+}
+
+/// What the start screen's form holds.
+#[derive(Resource, Debug, Clone)]
+pub struct StartForm {
+    /// The role picked (`None`: the scenario's first playable role).
+    pub role: Option<ActorId>,
+    pub policy: Policy,
+    /// The seed as typed.
+    pub seed: String,
+    pub mode: Mode,
+    /// The scenario path being typed.
+    pub path: String,
+}
+
+impl Default for StartForm {
+    fn default() -> Self {
+        StartForm {
+            role: None,
+            policy: Policy::Historical,
+            seed: random_seed().to_string(),
+            mode: Mode::Play,
+            path: String::new(),
+        }
+    }
+}
+
+impl StartForm {
+    /// The seed typed, if it is a number.
+    pub fn seed(&self) -> Option<u64> {
+        self.seed.trim().parse().ok()
+    }
+
+    /// The role picked, or the scenario's first playable one.
+    pub fn role(&self, s: &Scenario) -> Option<ActorId> {
+        self.role
+            .filter(|r| s.actors.get(r.0).is_some_and(|a| a.playable))
+            .or_else(|| s.playable().next().map(|(id, _)| id))
+    }
+
+    /// The action the Begin button writes, if the form is complete.
+    pub fn begin(&self, s: &Scenario) -> Option<UiAction> {
+        match self.mode {
+            Mode::Replay => Some(UiAction::OpenReplay),
+            Mode::Play => Some(UiAction::NewGame(Setup {
+                role: self.role(s)?,
+                policy: self.policy,
+                seed: self.seed()?,
+            })),
+        }
+    }
+}
+
+/// A seed from the clock: different each time, short enough to read and type.
+pub fn random_seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    // A cheap mix so that consecutive starts differ in every digit.
+    let mixed = (nanos as u64)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .rotate_left(17);
+    mixed % 1_000_000
+}
+
+/// One line on a role's situation: the second sentence of its briefing (the first says
+/// whom you speak for).
+pub fn situation(briefing: &str) -> String {
+    let sentences: Vec<&str> = briefing
+        .split_inclusive(". ")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    sentences
+        .get(1)
+        .or(sentences.first())
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
 
 pub struct StartPlugin;
 
 impl Plugin for StartPlugin {
     fn build(&self, app: &mut App) {
-        app.add_systems(Update, handle_actions)
+        app.init_resource::<StartForm>()
+            .add_systems(Update, handle_actions)
             .add_systems(EguiPrimaryContextPass, draw.run_if(in_state(Screen::Start)));
     }
 }
 
 fn handle_actions(
     mut actions: MessageReader<UiAction>,
-    loaded: Option<Res<LoadedScenario>>,
+    loaded: Res<LoadedScenario>,
     mut new_game: MessageWriter<NewGame>,
     mut screen: ResMut<NextState<Screen>>,
 ) {
     for action in actions.read() {
         match action {
             UiAction::NewGame(setup) => {
-                if let Some(loaded) = &loaded {
-                    new_game.write(NewGame {
-                        scenario: loaded.scenario.clone(),
-                        setup: setup.clone(),
-                    });
-                    screen.set(Screen::Briefing);
-                }
+                new_game.write(NewGame {
+                    scenario: loaded.scenario.clone(),
+                    setup: setup.clone(),
+                });
+                screen.set(Screen::Briefing);
             }
             UiAction::OpenReplay => screen.set(Screen::Replay),
             UiAction::ToStart => screen.set(Screen::Start),
@@ -43,23 +133,392 @@ fn handle_actions(
 fn draw(
     mut contexts: EguiContexts,
     loaded: Res<LoadedScenario>,
+    files: Res<ScenarioFiles>,
+    problem: Res<ScenarioProblem>,
+    saves: Res<SaveList>,
+    mut form: ResMut<StartForm>,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
-    let mut root = super::root_ui(contexts.ctx_mut()?);
-    egui::CentralPanel::default().show(&mut root, |ui| {
-        ui.heading(&loaded.scenario.title);
-        for (id, actor) in loaded.scenario.playable() {
-            if ui.button(format!("Play as {}", actor.name)).clicked() {
-                actions.write(UiAction::NewGame(Setup {
-                    role: id,
-                    policy: Policy::Historical,
-                    seed: 1,
-                }));
+    let ctx = contexts.ctx_mut()?;
+    let s = &loaded.scenario;
+    keys(ctx, &mut form, s, &mut actions);
+    let mut root = super::root_ui(ctx);
+
+    egui::Panel::top("start-title").show(&mut root, |ui| {
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new("Panmunjom").size(30.0).strong());
+            ui.add_space(12.0);
+            ui.label(
+                egui::RichText::new(
+                    "The Korean armistice talks, 1952–1953: the prisoner-of-war deadlock",
+                )
+                .size(18.0)
+                .weak(),
+            );
+        });
+        ui.add_space(6.0);
+    });
+
+    egui::Panel::bottom("start-begin").show(&mut root, |ui| {
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let begin = form.begin(s);
+            let label = match form.mode {
+                Mode::Play => "Begin: read the briefing  (Enter)",
+                Mode::Replay => "Open the historical replay  (Enter)",
+            };
+            let button = egui::Button::new(egui::RichText::new(label).size(18.0).strong())
+                .min_size(egui::vec2(320.0, 40.0));
+            if ui.add_enabled(begin.is_some(), button).clicked()
+                && let Some(a) = begin
+            {
+                actions.write(a);
             }
-        }
-        if ui.button("Replay the historical path").clicked() {
-            actions.write(UiAction::OpenReplay);
-        }
+            ui.add_space(12.0);
+            ui.label(
+                egui::RichText::new(
+                    "Keys: 1–3 role · H/A other sides · P/R mode · N new seed · Esc menu",
+                )
+                .weak(),
+            );
+        });
+        ui.add_space(8.0);
+    });
+
+    egui::Panel::right("start-saves")
+        .default_size(430.0)
+        .min_size(300.0)
+        .show(&mut root, |ui| {
+            ui.add_space(8.0);
+            ui.heading("Continue a saved game");
+            ui.add_space(4.0);
+            saves_list(ui, &saves.0, &mut actions);
+        });
+
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(760.0);
+                scenario_section(ui, &loaded, &files, &problem, &mut form, &mut actions);
+                ui.add_space(10.0);
+                role_section(ui, s, &mut form);
+                ui.add_space(10.0);
+                options_section(ui, &mut form);
+            });
     });
     Ok(())
+}
+
+/// The start screen's keys (none while a text field has the keyboard).
+fn keys(
+    ctx: &egui::Context,
+    form: &mut StartForm,
+    s: &Scenario,
+    actions: &mut MessageWriter<UiAction>,
+) {
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    let roles: Vec<ActorId> = s.playable().map(|(id, _)| id).collect();
+    let begin = ctx.input(|i| {
+        use egui::Key;
+        if i.modifiers.command || i.modifiers.alt {
+            return false;
+        }
+        for (n, key) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5]
+            .into_iter()
+            .enumerate()
+        {
+            if i.key_pressed(key)
+                && let Some(&r) = roles.get(n)
+            {
+                form.role = Some(r);
+                form.mode = Mode::Play;
+            }
+        }
+        if i.key_pressed(Key::H) {
+            form.policy = Policy::Historical;
+        }
+        if i.key_pressed(Key::A) {
+            form.policy = Policy::Adaptive;
+        }
+        if i.key_pressed(Key::P) {
+            form.mode = Mode::Play;
+        }
+        if i.key_pressed(Key::R) {
+            form.mode = Mode::Replay;
+        }
+        if i.key_pressed(Key::N) {
+            form.seed = random_seed().to_string();
+        }
+        i.key_pressed(Key::Enter)
+    });
+    if begin && let Some(a) = form.begin(s) {
+        actions.write(a);
+    }
+}
+
+fn section(ui: &mut egui::Ui, title: &str) {
+    ui.label(egui::RichText::new(title).size(19.0).strong());
+    ui.add_space(2.0);
+}
+
+fn scenario_section(
+    ui: &mut egui::Ui,
+    loaded: &LoadedScenario,
+    files: &ScenarioFiles,
+    problem: &ScenarioProblem,
+    form: &mut StartForm,
+    actions: &mut MessageWriter<UiAction>,
+) {
+    let s = &loaded.scenario;
+    section(ui, "Scenario");
+    let current = match &loaded.path {
+        None => format!("Built in: {}", s.title),
+        Some(p) => p.display().to_string(),
+    };
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_id_salt("scenario-choice")
+            .selected_text(current)
+            .width(520.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(loaded.path.is_none(), "Built in (the shipped scenario)")
+                    .clicked()
+                {
+                    actions.write(UiAction::LoadScenario(None));
+                }
+                for f in &files.files {
+                    let label = match &f.loaded {
+                        Ok(sc) => format!("{} — {}", f.path.display(), sc.title),
+                        Err(_) => format!("{} — has errors", f.path.display()),
+                    };
+                    let selected = loaded.path.as_deref() == Some(f.path.as_path());
+                    if ui.selectable_label(selected, label).clicked() {
+                        actions.write(UiAction::LoadScenario(Some(f.path.clone())));
+                    }
+                }
+            });
+        if loaded.path.is_some() {
+            ui.label(egui::RichText::new("reloaded when the file changes").weak());
+        }
+    });
+    ui.label(egui::RichText::new(&s.title).strong());
+    ui.add(egui::Label::new(&s.summary).wrap());
+    ui.label(
+        egui::RichText::new(format!(
+            "{} to {} · {} playable roles · {} timeline entries",
+            s.start.format("%-d %B %Y"),
+            s.end.format("%-d %B %Y"),
+            s.playable().count(),
+            s.timeline.len()
+        ))
+        .weak(),
+    );
+    ui.horizontal(|ui| {
+        ui.label("Other file:");
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut form.path)
+                .hint_text("path/to/scenario.ron")
+                .desired_width(360.0),
+        );
+        let typed = !form.path.trim().is_empty();
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.add_enabled(typed, egui::Button::new("Load")).clicked() || enter) && typed {
+            actions.write(UiAction::LoadScenario(Some(form.path.trim().into())));
+        }
+    });
+    if let Some(text) = &problem.0 {
+        egui::Frame::new()
+            .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
+            .corner_radius(4.0)
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "This scenario file has errors; still using “{}”.",
+                        s.title
+                    ))
+                    .strong(),
+                );
+                egui::ScrollArea::vertical()
+                    .id_salt("scenario-problem-scroll")
+                    .max_height(200.0)
+                    .show(ui, |ui| problem_text(ui, text));
+            });
+    }
+}
+
+fn role_section(ui: &mut egui::Ui, s: &Scenario, form: &mut StartForm) {
+    section(ui, "Your role");
+    let picked = form.role(s);
+    for (n, (id, actor)) in s.playable().enumerate() {
+        let selected = picked == Some(id) && form.mode == Mode::Play;
+        let fill = if selected {
+            ui.visuals().selection.bg_fill
+        } else {
+            ui.visuals().faint_bg_color
+        };
+        let frame = egui::Frame::new()
+            .fill(fill)
+            .corner_radius(6.0)
+            .inner_margin(egui::Margin::symmetric(10, 6))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.label(egui::RichText::new(format!("{}", n + 1)).monospace().weak());
+                    ui.label(egui::RichText::new(&actor.name).size(17.0).strong());
+                });
+                ui.add(egui::Label::new(situation(&actor.briefing)).wrap());
+            });
+        let response = ui.interact(
+            frame.response.rect,
+            ui.id().with(("role", n)),
+            egui::Sense::click(),
+        );
+        if response.clicked() {
+            form.role = Some(id);
+            form.mode = Mode::Play;
+        }
+        ui.add_space(4.0);
+    }
+}
+
+fn options_section(ui: &mut egui::Ui, form: &mut StartForm) {
+    section(ui, "The other sides");
+    ui.radio_value(
+        &mut form.policy,
+        Policy::Historical,
+        "Historical: they do what they did, as long as it still makes sense in your game  (H)",
+    );
+    ui.radio_value(
+        &mut form.policy,
+        Policy::Adaptive,
+        "Adaptive: they choose by their own interests, with chance drawn from the seed  (A)",
+    );
+    ui.add_space(10.0);
+    section(ui, "Seed");
+    ui.horizontal(|ui| {
+        ui.add(egui::TextEdit::singleline(&mut form.seed).desired_width(140.0));
+        if ui.button("New random seed  (N)").clicked() {
+            form.seed = random_seed().to_string();
+        }
+        if form.seed().is_none() {
+            ui.colored_label(ui.visuals().error_fg_color, "a seed is a whole number");
+        } else {
+            ui.label(egui::RichText::new("the same seed and choices give the same game").weak());
+        }
+    });
+    ui.add_space(10.0);
+    section(ui, "Mode");
+    ui.radio_value(&mut form.mode, Mode::Play, "Play your role  (P)");
+    ui.radio_value(
+        &mut form.mode,
+        Mode::Replay,
+        "Replay the historical path step by step  (R)",
+    );
+}
+
+fn saves_list(ui: &mut egui::Ui, saves: &[SaveEntry], actions: &mut MessageWriter<UiAction>) {
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(format!(
+                "{} in {}",
+                match saves.len() {
+                    0 => "No saves".to_string(),
+                    1 => "1 save".to_string(),
+                    n => format!("{n} saves"),
+                },
+                "the data folder"
+            ))
+            .weak(),
+        );
+        if ui.small_button("Refresh").clicked() {
+            actions.write(UiAction::RefreshSaves);
+        }
+    });
+    if saves.is_empty() {
+        ui.add_space(6.0);
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(
+                    "Save a game at any time with Ctrl+S (or from the Esc menu); it shows up here.",
+                )
+                .weak(),
+            )
+            .wrap(),
+        );
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("saves-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for save in saves {
+                save_row(ui, save, actions);
+                ui.add_space(4.0);
+            }
+        });
+}
+
+fn save_row(ui: &mut egui::Ui, save: &SaveEntry, actions: &mut MessageWriter<UiAction>) {
+    let name = save
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| save.path.display().to_string());
+    let saved = save
+        .saved
+        .map(|t| t.format("saved %-d %b %Y, %H:%M UTC").to_string())
+        .unwrap_or_default();
+    egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .corner_radius(6.0)
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            match &save.summary {
+                Ok(sum) => {
+                    ui.horizontal(|ui| {
+                        ui.label(egui::RichText::new(&sum.role).strong());
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            let label = if sum.finished {
+                                "See the debrief"
+                            } else {
+                                "Continue"
+                            };
+                            if ui.button(label).clicked() {
+                                actions.write(UiAction::ContinueSave(save.path.clone()));
+                            }
+                        });
+                    });
+                    ui.label(format!(
+                        "{} · {} decision{} · {}",
+                        sum.date.format("%-d %b %Y"),
+                        sum.decisions,
+                        if sum.decisions == 1 { "" } else { "s" },
+                        sum.status
+                    ));
+                    ui.label(
+                        egui::RichText::new(format!("{saved} · {name}"))
+                            .small()
+                            .weak(),
+                    );
+                }
+                Err(e) => {
+                    ui.label(
+                        egui::RichText::new(format!("{name}: cannot be continued"))
+                            .strong()
+                            .color(ui.visuals().error_fg_color),
+                    );
+                    ui.label(egui::RichText::new(&saved).small().weak());
+                    egui::CollapsingHeader::new("What is wrong")
+                        .id_salt(("save-error", &save.path))
+                        .default_open(true)
+                        .show(ui, |ui| problem_text(ui, e));
+                }
+            }
+        });
 }

@@ -80,6 +80,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Open the window and drive it through every screen, saving a screenshot of each
+    /// (start, briefing, play, debrief, replay) into a folder; exit 0 when all are written.
+    Tour {
+        /// Folder for the PNG files.
+        #[arg(long)]
+        screenshots: PathBuf,
+        /// The role to play: un, soviet or chinese.
+        #[arg(long, default_value = "un")]
+        role: String,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -110,6 +122,17 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let result = match command {
         Command::Validate { files } => return validate(&files),
+        Command::Tour {
+            screenshots,
+            role,
+            seed,
+        } => {
+            return crate::app::tour::run(crate::app::tour::TourArgs {
+                screenshots,
+                role,
+                seed,
+            });
+        }
         Command::Replay {
             scenario,
             to,
