@@ -162,6 +162,8 @@ fn draw(
 
     egui::Panel::bottom("start-begin").show(&mut root, |ui| {
         ui.add_space(8.0);
+        options_row(ui, &mut form);
+        ui.add_space(8.0);
         ui.horizontal(|ui| {
             let begin = form.begin(s);
             let label = match form.mode {
@@ -169,7 +171,7 @@ fn draw(
                 Mode::Replay => "Open the historical replay  (Enter)",
             };
             let button = egui::Button::new(egui::RichText::new(label).size(18.0).strong())
-                .min_size(egui::vec2(320.0, 40.0));
+                .min_size(egui::vec2(340.0, 40.0));
             if ui.add_enabled(begin.is_some(), button).clicked()
                 && let Some(a) = begin
             {
@@ -204,8 +206,6 @@ fn draw(
                 scenario_section(ui, &loaded, &files, &problem, &mut form, &mut actions);
                 ui.add_space(10.0);
                 role_section(ui, s, &mut form);
-                ui.add_space(10.0);
-                options_section(ui, &mut form);
             });
     });
     Ok(())
@@ -386,39 +386,61 @@ fn role_section(ui: &mut egui::Ui, s: &Scenario, form: &mut StartForm) {
     }
 }
 
-fn options_section(ui: &mut egui::Ui, form: &mut StartForm) {
-    section(ui, "The other sides");
-    ui.radio_value(
-        &mut form.policy,
-        Policy::Historical,
-        "Historical: they do what they did, as long as it still makes sense in your game  (H)",
-    );
-    ui.radio_value(
-        &mut form.policy,
-        Policy::Adaptive,
-        "Adaptive: they choose by their own interests, with chance drawn from the seed  (A)",
-    );
-    ui.add_space(10.0);
-    section(ui, "Seed");
-    ui.horizontal(|ui| {
-        ui.add(egui::TextEdit::singleline(&mut form.seed).desired_width(140.0));
-        if ui.button("New random seed  (N)").clicked() {
-            form.seed = random_seed().to_string();
-        }
-        if form.seed().is_none() {
-            ui.colored_label(ui.visuals().error_fg_color, "a seed is a whole number");
-        } else {
-            ui.label(egui::RichText::new("the same seed and choices give the same game").weak());
-        }
-    });
-    ui.add_space(10.0);
-    section(ui, "Mode");
-    ui.radio_value(&mut form.mode, Mode::Play, "Play your role  (P)");
-    ui.radio_value(
-        &mut form.mode,
-        Mode::Replay,
-        "Replay the historical path step by step  (R)",
-    );
+/// The other sides' policy, the seed and the mode, in one block above the Begin button.
+fn options_row(ui: &mut egui::Ui, form: &mut StartForm) {
+    egui::Grid::new("start-options")
+        .num_columns(2)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new("The other sides").strong());
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut form.policy, Policy::Historical, "Historical (H)")
+                    .on_hover_text(
+                        "They do what they did, as long as it still makes sense in your game.",
+                    );
+                ui.radio_value(&mut form.policy, Policy::Adaptive, "Adaptive (A)")
+                    .on_hover_text(
+                        "They choose by their own interests, with chance drawn from the seed.",
+                    );
+                ui.label(
+                    egui::RichText::new(match form.policy {
+                        Policy::Historical => {
+                            "they do what they did, as long as it still makes sense in your game"
+                        }
+                        Policy::Adaptive => {
+                            "they choose by their own interests, with chance drawn from the seed"
+                        }
+                    })
+                    .weak(),
+                );
+            });
+            ui.end_row();
+            ui.label(egui::RichText::new("Seed").strong());
+            ui.horizontal(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut form.seed).desired_width(110.0));
+                if ui.button("New random seed (N)").clicked() {
+                    form.seed = random_seed().to_string();
+                }
+                if form.seed().is_none() {
+                    ui.colored_label(ui.visuals().error_fg_color, "a seed is a whole number");
+                } else {
+                    ui.label(
+                        egui::RichText::new("the same seed and choices give the same game").weak(),
+                    );
+                }
+            });
+            ui.end_row();
+            ui.label(egui::RichText::new("Mode").strong());
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut form.mode, Mode::Play, "Play your role (P)");
+                ui.radio_value(
+                    &mut form.mode,
+                    Mode::Replay,
+                    "Replay the historical path step by step (R)",
+                );
+            });
+            ui.end_row();
+        });
 }
 
 fn saves_list(ui: &mut egui::Ui, saves: &[SaveEntry], actions: &mut MessageWriter<UiAction>) {

@@ -1,5 +1,6 @@
 //! The integration tests, in one binary (each test binary links Bevy).
 
+mod app;
 mod bad_files;
 mod cli;
 mod common;
@@ -8,3 +9,4 @@ mod debrief;
 mod determinism;
 mod invariant;
 mod sim;
+mod window;

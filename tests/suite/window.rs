@@ -1,0 +1,100 @@
+//! The real window: `panmunjom tour` drives every screen and saves a screenshot of each.
+//! Without a display the tour runs under Xvfb (`xvfb-run`); if neither exists the test
+//! fails and says what to install — it never skips.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::temp_dir;
+
+const SCREENS: [&str; 5] = [
+    "start.png",
+    "briefing.png",
+    "play.png",
+    "debrief.png",
+    "replay.png",
+];
+
+fn has_display() -> bool {
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// The number of distinct colours in a PNG (stops counting at 2), and its size.
+fn colours(path: &Path) -> Result<(usize, u32, u32), String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let decoder = png::Decoder::new(std::io::BufReader::new(file));
+    let mut reader = decoder
+        .read_info()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or_else(|| format!("{}: image too large", path.display()))?;
+    let mut buf = vec![0; size];
+    let info = reader
+        .next_frame(&mut buf)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let pixel = info.color_type.samples() * usize::from(info.bit_depth as u8).div_ceil(8);
+    let pixels = &buf[..info.buffer_size()];
+    let first = &pixels[..pixel];
+    let distinct = if pixels.chunks(pixel).any(|p| p != first) {
+        2
+    } else {
+        1
+    };
+    Ok((distinct, info.width, info.height))
+}
+
+#[test]
+fn the_tour_drives_every_screen_in_a_real_window_and_saves_screenshots() {
+    let dir = temp_dir("window-tour");
+    let shots = dir.join("shots");
+    let binary = env!("CARGO_BIN_EXE_panmunjom");
+    let mut cmd = if has_display() {
+        Command::new(binary)
+    } else {
+        assert!(
+            on_path("xvfb-run"),
+            "no display and no xvfb-run: install Xvfb to run the window test \
+             (Debian/Ubuntu: apt-get install xvfb xauth mesa-vulkan-drivers libvulkan1 libxkbcommon-x11-0)"
+        );
+        let mut c = Command::new("xvfb-run");
+        c.args(["-a", "-s", "-screen 0 1280x800x24", binary]);
+        c
+    };
+    cmd.args(["tour", "--screenshots"])
+        .arg(&shots)
+        .args(["--role", "un", "--seed", "5"])
+        .env("PANMUNJOM_DATA_DIR", dir.join("data"));
+    let out = cmd.output().expect("the tour starts");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "the tour failed ({}):\n{stdout}\n{stderr}",
+        out.status
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stdout.contains("not historical"), "{stdout}");
+    for name in SCREENS {
+        let path = shots.join(name);
+        assert!(
+            path.is_file(),
+            "{name} was not written:\n{stdout}\n{stderr}"
+        );
+        let (distinct, width, height) = colours(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(width >= 640 && height >= 400, "{name} is {width}×{height}");
+        assert!(distinct > 1, "{name} is blank (one colour)");
+    }
+    // The tour saved its game in the data folder it was given, nowhere else.
+    let saves: Vec<_> = std::fs::read_dir(dir.join("data").join("saves"))
+        .map(|d| d.filter_map(|e| e.ok()).collect())
+        .unwrap_or_default();
+    assert_eq!(saves.len(), 1, "the tour saves once");
+}
