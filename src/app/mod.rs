@@ -8,10 +8,16 @@
 //! [`AppLogicPlugin`] works on `MinimalPlugins` + `StatesPlugin`.
 
 pub mod briefing;
+pub mod charts;
+pub mod conditions;
 pub mod debrief;
+pub mod event_view;
+pub mod history;
+pub mod inbox;
 pub mod play;
 pub mod replay;
 pub mod start;
+pub mod timeline;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,6 +74,9 @@ pub enum UiAction {
     Save,
     /// Debrief: write the Markdown debrief (the same bytes as `debrief --format md`).
     ExportMarkdown,
+    /// Play: show an earlier item of the game again (a log index), or `None` to go
+    /// back to the present.
+    PlayShow(Option<usize>),
     /// Back to the start screen.
     ToStart,
 }
