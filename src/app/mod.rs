@@ -13,7 +13,12 @@
 //! window for screenshots) and [`timing`] (start-up and frame-time figures).
 
 pub mod briefing;
+pub mod charts;
+pub mod conditions;
 pub mod debrief;
+pub mod event_view;
+pub mod history;
+pub mod inbox;
 pub mod menu;
 pub mod play;
 pub mod replay;
@@ -22,6 +27,7 @@ pub mod scenarios;
 pub mod source_viewer;
 pub mod start;
 pub mod theme;
+pub mod timeline;
 pub mod timing;
 pub mod toast;
 pub mod tour;
@@ -101,6 +107,9 @@ pub enum UiAction {
     ZoomReset,
     /// Close the window.
     Quit,
+    /// Play: show an earlier item of the game again (a log index), or `None` to go
+    /// back to the present.
+    PlayShow(Option<usize>),
     /// Back to the start screen.
     ToStart,
 }

@@ -1,0 +1,433 @@
+//! An event, a decision, or a replay step in full: text, figures, who knew, and the
+//! sources, each citation a link that opens the source viewer at the quoted passage.
+
+use bevy_egui::egui::{self, Color32, RichText};
+use chrono::NaiveDate;
+
+use super::UiAction;
+use super::conditions::why_not;
+use super::timeline::{COUNTERFACTUAL, MarkKind, icon, long_date};
+use crate::compare::CiteView;
+use crate::engine::Game;
+use crate::replay::{ReplayStep, who_knew};
+use crate::scenario::{Cite, EntryId, Scenario, SourceId};
+
+/// Size of the running text of events.
+pub const BODY: f32 = 15.0;
+
+/// A small coloured tag.
+pub fn badge(ui: &mut egui::Ui, text: &str, color: Color32) {
+    egui::Frame::new()
+        .fill(color.gamma_multiply(0.22))
+        .stroke(egui::Stroke::new(1.0, color))
+        .corner_radius(3.0)
+        .inner_margin(egui::Margin::symmetric(5, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).small().color(color));
+        });
+}
+
+/// The historical / counterfactual tag.
+pub fn history_badge(ui: &mut egui::Ui, counterfactual: bool) {
+    if counterfactual {
+        badge(
+            ui,
+            "counterfactual: did not happen in history",
+            COUNTERFACTUAL,
+        );
+    } else {
+        badge(ui, "historical", Color32::from_rgb(120, 180, 140));
+    }
+}
+
+/// Running text, wrapped.
+pub fn body(ui: &mut egui::Ui, text: &str) {
+    if !text.is_empty() {
+        ui.add(egui::Label::new(RichText::new(text).size(BODY)).wrap());
+    }
+}
+
+fn source_link(
+    ui: &mut egui::Ui,
+    label: String,
+    quote: Option<&str>,
+    source: SourceId,
+    out: &mut Vec<UiAction>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("\u{1f4c4}").small());
+        if ui
+            .link(label)
+            .on_hover_text("Open the source at this passage")
+            .clicked()
+        {
+            out.push(UiAction::OpenSource {
+                source,
+                passage: quote.map(str::to_string),
+            });
+        }
+    });
+    if let Some(q) = quote {
+        ui.indent("quote", |ui| {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("\u{201c}{q}\u{201d}"))
+                        .italics()
+                        .weak(),
+                )
+                .wrap(),
+            );
+        });
+    }
+}
+
+/// A list of citations as links.
+pub fn cites(ui: &mut egui::Ui, s: &Scenario, list: &[Cite], out: &mut Vec<UiAction>) {
+    for (i, c) in list.iter().enumerate() {
+        ui.push_id(i, |ui| {
+            source_link(ui, s.cite_text(c), c.quote.as_deref(), c.source, out)
+        });
+    }
+}
+
+/// Citations of a replay step or a debrief row (by source id).
+pub fn cite_views(ui: &mut egui::Ui, s: &Scenario, list: &[CiteView], out: &mut Vec<UiAction>) {
+    for (i, c) in list.iter().enumerate() {
+        let Some(source) = s
+            .sources
+            .iter()
+            .position(|x| x.id == c.source)
+            .map(SourceId)
+        else {
+            ui.label(c.short());
+            continue;
+        };
+        ui.push_id(i, |ui| {
+            source_link(ui, c.short(), c.quote.as_deref(), source, out)
+        });
+    }
+}
+
+fn section(ui: &mut egui::Ui, title: &str) {
+    ui.add_space(8.0);
+    ui.label(RichText::new(title).strong().small());
+}
+
+/// An event of the timeline in full. `received`: the date an intelligence report about
+/// it arrived, when that is how the player learnt of it.
+pub fn event(
+    ui: &mut egui::Ui,
+    s: &Scenario,
+    id: EntryId,
+    received: Option<NaiveDate>,
+    out: &mut Vec<UiAction>,
+) {
+    let entry = s.entry(id);
+    let Some(e) = entry.as_event() else { return };
+    let outline = ui.visuals().text_color();
+    let kind = if received.is_some() {
+        MarkKind::Report
+    } else {
+        MarkKind::of_visibility(&e.visibility)
+    };
+    ui.horizontal_wrapped(|ui| {
+        icon(ui, kind, e.counterfactual, outline);
+        ui.label(RichText::new(entry.date_text()).strong());
+        match received {
+            Some(r) => badge(
+                ui,
+                &format!("intelligence report, received {}", long_date(r)),
+                kind.color(),
+            ),
+            None => badge(ui, kind.name(), kind.color()),
+        }
+        history_badge(ui, e.counterfactual);
+    });
+    ui.add(egui::Label::new(RichText::new(&e.title).heading()).wrap());
+    body(ui, &e.text);
+    if !e.figures.is_empty() {
+        section(ui, "FIGURES");
+        for f in &e.figures {
+            let note = if f.note.is_empty() {
+                String::new()
+            } else {
+                format!(" \u{2014} {}", f.note)
+            };
+            ui.add(egui::Label::new(format!("\u{2022} {}: {}{note}", f.label, f.text())).wrap());
+        }
+    }
+    section(ui, "WHO KNEW");
+    ui.add(egui::Label::new(RichText::new(who_knew(s, &e.visibility)).weak()).wrap());
+    if !e.actors.is_empty() {
+        let names: Vec<&str> = e.actors.iter().map(|a| s.actor(*a).name.as_str()).collect();
+        section(ui, "ACTORS");
+        ui.add(egui::Label::new(names.join(", ")).wrap());
+    }
+    if !e.sources.is_empty() {
+        section(ui, "SOURCES");
+        cites(ui, s, &e.sources, out);
+    }
+}
+
+/// A decision waiting for the player: context, prompt and the options (closed ones
+/// disabled, with why).
+pub fn decision(ui: &mut egui::Ui, game: &Game, id: EntryId, out: &mut Vec<UiAction>) {
+    let s = &*game.scenario;
+    let entry = s.entry(id);
+    let Some(d) = entry.as_decision() else { return };
+    let outline = ui.visuals().text_color();
+    ui.horizontal_wrapped(|ui| {
+        icon(ui, MarkKind::Decision, false, outline);
+        ui.label(RichText::new(entry.date_text()).strong());
+        badge(
+            ui,
+            &format!("your decision \u{2014} {}", s.actor(d.role).name),
+            MarkKind::Decision.color(),
+        );
+    });
+    ui.add(egui::Label::new(RichText::new(&d.title).heading()).wrap());
+    body(ui, &d.context);
+    if !d.sources.is_empty() {
+        section(ui, "SOURCES");
+        cites(ui, s, &d.sources, out);
+    }
+    ui.add_space(10.0);
+    ui.add(egui::Label::new(RichText::new(&d.prompt).size(BODY + 1.0).strong()).wrap());
+    ui.add_space(4.0);
+    let open = game.open_options(id);
+    for (i, o) in d.options.iter().enumerate() {
+        let is_open = open.contains(&i);
+        egui::Frame::group(ui.style())
+            .inner_margin(8)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    let key = if i < 9 {
+                        format!(" {} ", i + 1)
+                    } else {
+                        " \u{b7} ".into()
+                    };
+                    let button = egui::Button::new(RichText::new(key).strong().size(BODY + 1.0))
+                        .min_size(egui::vec2(30.0, 26.0));
+                    let resp = ui.add_enabled(is_open, button);
+                    if resp.clicked() {
+                        out.push(UiAction::Choose(i));
+                    }
+                    ui.vertical(|ui| {
+                        let label = RichText::new(&o.label).size(BODY).strong();
+                        let resp = ui.add_enabled(
+                            is_open,
+                            egui::Label::new(label).wrap().sense(egui::Sense::click()),
+                        );
+                        if resp.clicked() {
+                            out.push(UiAction::Choose(i));
+                        }
+                        if !o.text.is_empty() {
+                            ui.add_enabled(
+                                is_open,
+                                egui::Label::new(RichText::new(&o.text).weak()).wrap(),
+                            );
+                        }
+                        if !is_open {
+                            let why = why_not(s, &game.state, &o.requires).join("; ");
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!("Not open now: {why}"))
+                                        .small()
+                                        .color(COUNTERFACTUAL),
+                                )
+                                .wrap(),
+                            );
+                        }
+                    });
+                });
+            });
+    }
+}
+
+/// After a choice: what the player chose, and what the real side did, with note and
+/// sources.
+pub fn reveal(
+    ui: &mut egui::Ui,
+    s: &Scenario,
+    id: EntryId,
+    chosen: usize,
+    out: &mut Vec<UiAction>,
+) {
+    let entry = s.entry(id);
+    let Some(d) = entry.as_decision() else { return };
+    let outline = ui.visuals().text_color();
+    ui.horizontal_wrapped(|ui| {
+        icon(ui, MarkKind::Decision, false, outline);
+        ui.label(RichText::new(entry.date_text()).strong());
+        badge(
+            ui,
+            "your decision, and history's",
+            MarkKind::Decision.color(),
+        );
+    });
+    ui.add(egui::Label::new(RichText::new(&d.title).heading()).wrap());
+    let yours = d.options.get(chosen).map_or("?", |o| o.label.as_str());
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("You chose:").size(BODY).strong());
+        ui.label(RichText::new(yours).size(BODY));
+    });
+    let h = &d.options[d.historical];
+    ui.add_space(8.0);
+    egui::Frame::group(ui.style())
+        .inner_margin(10)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let same = chosen == d.historical;
+            let (verdict, color) = if same {
+                (
+                    "History: the real side did the same",
+                    Color32::from_rgb(120, 190, 140),
+                )
+            } else {
+                (
+                    "History: the real side chose otherwise",
+                    Color32::from_rgb(235, 160, 80),
+                )
+            };
+            ui.label(
+                RichText::new(verdict)
+                    .size(BODY + 1.0)
+                    .strong()
+                    .color(color),
+            );
+            ui.add(egui::Label::new(RichText::new(&h.label).size(BODY).strong()).wrap());
+            if !h.text.is_empty() {
+                ui.add(egui::Label::new(RichText::new(&h.text).weak()).wrap());
+            }
+            if let Some(note) = &h.historical {
+                section(ui, "WHY");
+                body(ui, &note.note);
+                if !note.sources.is_empty() {
+                    section(ui, "SOURCES");
+                    cites(ui, s, &note.sources, out);
+                }
+            }
+        });
+}
+
+/// The armistice as concluded in a game.
+pub fn armistice(ui: &mut egui::Ui, game: &Game) {
+    let s = &*game.scenario;
+    let Some(a) = &game.state.armistice else {
+        return;
+    };
+    let outline = ui.visuals().text_color();
+    ui.horizontal_wrapped(|ui| {
+        icon(ui, MarkKind::Armistice, false, outline);
+        ui.label(RichText::new(long_date(a.date)).strong());
+        badge(ui, "armistice", MarkKind::Armistice.color());
+    });
+    let how = if a.signed_by.is_some() {
+        "The armistice is signed"
+    } else {
+        "The armistice is concluded: the terms have been agreed for long enough"
+    };
+    ui.heading(how);
+    terms_grid(ui, s, &a.terms);
+}
+
+/// The terms of an armistice beside the historical terms.
+pub fn terms_grid(ui: &mut egui::Ui, s: &Scenario, terms: &[Option<crate::scenario::PosId>]) {
+    let hist = &s.armistice.historical_terms;
+    egui::Grid::new("terms")
+        .num_columns(3)
+        .striped(true)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            ui.strong("Issue");
+            ui.strong("Terms");
+            ui.strong(format!(
+                "Terms of {}",
+                long_date(s.armistice.historical_terms_date)
+            ));
+            ui.end_row();
+            for (i, issue) in s.issues.iter().enumerate() {
+                ui.add(egui::Label::new(&issue.name).wrap());
+                let t = terms.get(i).copied().flatten();
+                let same = t.is_some() && t == hist.get(i).copied();
+                let label = t.map_or("(not agreed)", |p| issue.positions[p.0].label.as_str());
+                let color = if same {
+                    ui.visuals().text_color()
+                } else {
+                    Color32::from_rgb(235, 160, 80)
+                };
+                ui.add(egui::Label::new(RichText::new(label).color(color)).wrap());
+                let h = hist
+                    .get(i)
+                    .map_or("?", |p| issue.positions[p.0].label.as_str());
+                ui.add(egui::Label::new(RichText::new(h).weak()).wrap());
+                ui.end_row();
+            }
+        });
+}
+
+/// A step of the historical replay in full.
+pub fn step(ui: &mut egui::Ui, s: &Scenario, st: &ReplayStep, out: &mut Vec<UiAction>) {
+    let kind = match st.kind.as_str() {
+        "decision" => MarkKind::Decision,
+        "report" => MarkKind::Report,
+        "armistice" => MarkKind::Armistice,
+        "end" => MarkKind::End,
+        _ => st
+            .id
+            .as_deref()
+            .and_then(|id| s.entry_by_id(id))
+            .and_then(|id| s.entry(id).as_event())
+            .map_or(MarkKind::Public, |e| MarkKind::of_visibility(&e.visibility)),
+    };
+    let outline = ui.visuals().text_color();
+    ui.horizontal_wrapped(|ui| {
+        icon(ui, kind, false, outline);
+        ui.label(RichText::new(&st.date_text).strong());
+        badge(ui, kind.name(), kind.color());
+    });
+    ui.add(egui::Label::new(RichText::new(&st.title).heading()).wrap());
+    body(ui, &st.text);
+    if let Some(c) = &st.choice {
+        ui.add_space(6.0);
+        egui::Frame::group(ui.style())
+            .inner_margin(8)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new(format!("Decided: {}", c.label))
+                        .size(BODY)
+                        .strong(),
+                );
+                if !c.note.is_empty() {
+                    body(ui, &c.note);
+                }
+            });
+    }
+    if !st.figures.is_empty() {
+        section(ui, "FIGURES");
+        for f in &st.figures {
+            ui.add(egui::Label::new(format!("\u{2022} {f}")).wrap());
+        }
+    }
+    if !st.who_knew.is_empty() {
+        section(ui, "WHO KNEW");
+        ui.add(egui::Label::new(RichText::new(&st.who_knew).weak()).wrap());
+    }
+    if !st.actors.is_empty() {
+        section(ui, "ACTORS");
+        ui.add(egui::Label::new(st.actors.join(", ")).wrap());
+    }
+    if !st.moves.is_empty() {
+        section(ui, "POSITIONS MOVED");
+        for m in &st.moves {
+            ui.add(egui::Label::new(format!("\u{2022} {m}")).wrap());
+        }
+    }
+    if !st.sources.is_empty() {
+        section(ui, "SOURCES");
+        cite_views(ui, s, &st.sources, out);
+    }
+}
