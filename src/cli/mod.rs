@@ -4,6 +4,7 @@
 //! naming the file and the place, with exit code 1 — never a panic. Exit code 2 is a
 //! usage error (clap's).
 
+mod bargain;
 mod play;
 
 use std::io::Write;
@@ -80,6 +81,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Bargaining analysis at a date of the historical path: utilities, zone of
+    /// agreement, Pareto frontier, Nash point, the historical terms; and when the zone
+    /// opens.
+    Bargain {
+        /// Scenario file (default: the one built in).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// The date (YYYY-MM-DD; default: the date of the historical terms).
+        #[arg(long)]
+        at: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: bargain::BargainFormat,
+        /// Also write the outcome space and the parties' preferences (JSON) here.
+        #[arg(long)]
+        export_space: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -135,6 +152,17 @@ pub fn run(cli: Cli) -> ExitCode {
             scenario,
             format,
         } => debrief(&record, scenario.as_deref(), format),
+        Command::Bargain {
+            scenario,
+            at,
+            format,
+            export_space,
+        } => bargain::run(bargain::Args {
+            scenario,
+            at,
+            format,
+            export_space,
+        }),
     };
     match result {
         Ok(code) => code,

@@ -8,6 +8,7 @@
 //! The `panmunjom` crate (command line, Bevy app) drives this one.
 #![forbid(unsafe_code)]
 
+pub mod bargain;
 pub mod compare;
 pub mod engine;
 pub mod record;
