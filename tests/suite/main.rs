@@ -1,6 +1,7 @@
 //! The integration tests, in one binary (each test binary links Bevy).
 
 mod bad_files;
+mod bargain;
 mod cli;
 mod common;
 mod data;

@@ -343,3 +343,6 @@ pub fn deal_of(terms: &[Option<crate::scenario::PosId>]) -> Option<Deal> {
 pub fn issue_ids(s: &Scenario) -> Vec<IssueId> {
     (0..s.issues.len()).map(IssueId).collect()
 }
+
+#[cfg(test)]
+mod tests;
