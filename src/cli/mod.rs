@@ -5,6 +5,7 @@
 //! usage error (clap's).
 
 mod bargain;
+mod explore;
 mod play;
 
 use std::io::Write;
@@ -97,6 +98,33 @@ pub enum Command {
         #[arg(long)]
         export_space: Option<PathBuf>,
     },
+    /// What-if explorer: many games in which the role's decisions vary, and the spread
+    /// of their outcomes beside history.
+    Explore {
+        /// The role whose decisions vary: un, soviet or chinese (or an actor id).
+        #[arg(long)]
+        role: String,
+        /// How many games.
+        #[arg(long, default_value_t = 1000)]
+        runs: usize,
+        /// How the other sides decide.
+        #[arg(long, value_enum, default_value = "historical")]
+        policy: PolicyArg,
+        /// The seed every game's seed is derived from.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Vary only this decision (every option in turn); the others stay historical.
+        #[arg(long)]
+        vary: Option<String>,
+        /// Worker threads (0: all cores). The report does not depend on it.
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        /// Scenario file (default: the one built in).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: explore::ExploreFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -162,6 +190,25 @@ pub fn run(cli: Cli) -> ExitCode {
             at,
             format,
             export_space,
+        }),
+        Command::Explore {
+            role,
+            runs,
+            policy,
+            seed,
+            vary,
+            threads,
+            scenario,
+            format,
+        } => explore::run(explore::Args {
+            scenario,
+            role,
+            runs,
+            policy: policy.into(),
+            seed,
+            vary,
+            threads,
+            format,
         }),
     };
     match result {

@@ -11,6 +11,7 @@
 pub mod bargain;
 pub mod compare;
 pub mod engine;
+pub mod explore;
 pub mod record;
 pub mod replay;
 pub mod report;

@@ -7,6 +7,7 @@
 pub mod bargain;
 pub mod debrief_md;
 pub mod debrief_text;
+pub mod explore_text;
 pub mod replay_text;
 
 use serde::Serialize;
