@@ -7,5 +7,6 @@ mod common;
 mod data;
 mod debrief;
 mod determinism;
+mod explore;
 mod invariant;
 mod sim;

@@ -95,8 +95,15 @@ pub fn check(s: &Scenario, cfg: &Config) -> Result<(), ExploreError> {
     Ok(())
 }
 
-/// Plays game `index` of an exploration.
+/// Plays game `index` of an exploration and sums it up.
 pub fn play_one(s: &Arc<Scenario>, cfg: &Config, history: &State, index: usize) -> GameResult {
+    let (game, varied_option) = play_game(s, cfg, index);
+    result_of(s, &game, history, game.setup.seed, varied_option)
+}
+
+/// Plays game `index` of an exploration: the game, and the option taken at the varied
+/// decision (vary mode).
+pub fn play_game(s: &Arc<Scenario>, cfg: &Config, index: usize) -> (Game, Option<usize>) {
     let seed = game_seed(cfg.seed, index);
     let mut game = Game::new(
         Arc::clone(s),
@@ -131,7 +138,7 @@ pub fn play_one(s: &Arc<Scenario>, cfg: &Config, history: &State, index: usize) 
             break;
         }
     }
-    result_of(s, &game, history, seed, varied_option)
+    (game, varied_option)
 }
 
 fn result_of(
