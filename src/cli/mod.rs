@@ -4,6 +4,8 @@
 //! naming the file and the place, with exit code 1 — never a panic. Exit code 2 is a
 //! usage error (clap's).
 
+mod bargain;
+mod explore;
 mod play;
 
 use std::io::Write;
@@ -92,6 +94,49 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Bargaining analysis at a date of the historical path: utilities, zone of
+    /// agreement, Pareto frontier, Nash point, the historical terms; and when the zone
+    /// opens.
+    Bargain {
+        /// Scenario file (default: the one built in).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// The date (YYYY-MM-DD; default: the date of the historical terms).
+        #[arg(long)]
+        at: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: bargain::BargainFormat,
+        /// Also write the outcome space and the parties' preferences (JSON) here.
+        #[arg(long)]
+        export_space: Option<PathBuf>,
+    },
+    /// What-if explorer: many games in which the role's decisions vary, and the spread
+    /// of their outcomes beside history.
+    Explore {
+        /// The role whose decisions vary: un, soviet or chinese (or an actor id).
+        #[arg(long)]
+        role: String,
+        /// How many games.
+        #[arg(long, default_value_t = 1000)]
+        runs: usize,
+        /// How the other sides decide.
+        #[arg(long, value_enum, default_value = "historical")]
+        policy: PolicyArg,
+        /// The seed every game's seed is derived from.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Vary only this decision (every option in turn); the others stay historical.
+        #[arg(long)]
+        vary: Option<String>,
+        /// Worker threads (0: all cores). The report does not depend on it.
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        /// Scenario file (default: the one built in).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: explore::ExploreFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -158,6 +203,36 @@ pub fn run(cli: Cli) -> ExitCode {
             scenario,
             format,
         } => debrief(&record, scenario.as_deref(), format),
+        Command::Bargain {
+            scenario,
+            at,
+            format,
+            export_space,
+        } => bargain::run(bargain::Args {
+            scenario,
+            at,
+            format,
+            export_space,
+        }),
+        Command::Explore {
+            role,
+            runs,
+            policy,
+            seed,
+            vary,
+            threads,
+            scenario,
+            format,
+        } => explore::run(explore::Args {
+            scenario,
+            role,
+            runs,
+            policy: policy.into(),
+            seed,
+            vary,
+            threads,
+            format,
+        }),
     };
     match result {
         Ok(code) => code,

@@ -2,11 +2,13 @@
 
 mod app;
 mod bad_files;
+mod bargain;
 mod cli;
 mod common;
 mod data;
 mod debrief;
 mod determinism;
+mod explore;
 mod invariant;
 mod sim;
 mod window;

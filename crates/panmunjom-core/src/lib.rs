@@ -8,8 +8,10 @@
 //! The `panmunjom` crate (command line, Bevy app) drives this one.
 #![forbid(unsafe_code)]
 
+pub mod bargain;
 pub mod compare;
 pub mod engine;
+pub mod explore;
 pub mod record;
 pub mod replay;
 pub mod report;

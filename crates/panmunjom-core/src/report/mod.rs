@@ -4,8 +4,10 @@
 //! [`crate::replay::ReplayStep`]; this module only lays it out. JSON dates are
 //! ISO 8601 (`1953-07-27`).
 
+pub mod bargain;
 pub mod debrief_md;
 pub mod debrief_text;
+pub mod explore_text;
 pub mod replay_text;
 
 use serde::Serialize;
