@@ -504,7 +504,11 @@ fn samples(s: &Scenario, game: &Game, history: &Game) -> Vec<Sample> {
     let mut d = s.start;
     while d <= end {
         dates.push(d);
-        d = first_of_next_month(d);
+        // At the end of the calendar (year 262143) there is no next month: stop there.
+        let Some(next) = first_of_next_month(d) else {
+            break;
+        };
+        d = next;
     }
     if dates.last() != Some(&end) {
         dates.push(end);
@@ -546,12 +550,12 @@ fn samples(s: &Scenario, game: &Game, history: &Game) -> Vec<Sample> {
         .collect()
 }
 
-fn first_of_next_month(d: NaiveDate) -> NaiveDate {
+fn first_of_next_month(d: NaiveDate) -> Option<NaiveDate> {
     use chrono::Datelike;
     let (y, m) = if d.month() == 12 {
         (d.year() + 1, 1)
     } else {
         (d.year(), d.month() + 1)
     };
-    NaiveDate::from_ymd_opt(y, m, 1).expect("the first of a month always exists")
+    NaiveDate::from_ymd_opt(y, m, 1)
 }

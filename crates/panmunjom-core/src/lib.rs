@@ -7,11 +7,16 @@
 //! historical path and [`report`] prints that debrief, and the historical [`replay`].
 //! The `panmunjom` crate (command line, Bevy app) drives this one.
 #![forbid(unsafe_code)]
+// User data never panics: no `unwrap`/`expect` outside tests, except where a failure is
+// a bug (each such site says why, with `#[allow(…, reason = "…")]`).
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod bargain;
 pub mod compare;
 pub mod engine;
 pub mod explore;
+pub mod input;
 pub mod record;
 pub mod replay;
 pub mod report;

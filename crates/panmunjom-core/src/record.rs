@@ -11,6 +11,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Game, Policy, Progress, Setup};
+use crate::input;
 use crate::scenario::{LoadError, Scenario, error::Place};
 
 /// The value of the `format` field of every record.
@@ -51,6 +52,10 @@ pub struct ChoiceRef {
 
 impl Record {
     /// The record of a game (finished or not).
+    #[allow(
+        clippy::expect_used,
+        reason = "a game's choices are always taken at decisions: a failure is a bug"
+    )]
     pub fn of(game: &Game) -> Record {
         let s = &game.scenario;
         Record {
@@ -78,6 +83,10 @@ impl Record {
     }
 
     /// Pretty JSON with a final newline.
+    #[allow(
+        clippy::expect_used,
+        reason = "a record is plain strings and numbers: serializing it cannot fail"
+    )]
     pub fn to_json(&self) -> String {
         let mut text = serde_json::to_string_pretty(self).expect("a record always serializes");
         text.push('\n');
@@ -85,49 +94,114 @@ impl Record {
     }
 
     /// Parses a record's JSON text; `origin` names the file in errors.
+    ///
+    /// The `format` and `version` fields are checked first, so a record from a newer
+    /// build is named as such rather than as a list of unknown fields; then the whole
+    /// record, with the line and column of anything damaged.
     pub fn parse(origin: &str, text: &str) -> Result<Record, LoadError> {
-        let record: Record = serde_json::from_str(text).map_err(|e| LoadError {
-            file: origin.to_string(),
-            problems: vec![crate::scenario::Problem {
-                place: Place::LineCol(e.line().max(1), e.column().max(1)),
-                message: e.to_string(),
-            }],
-            text: Some(text.to_string()),
-        })?;
-        if record.format != FORMAT {
+        if text.len() as u64 > input::MAX_RECORD_BYTES {
             return Err(LoadError::single(
                 origin,
-                item("format"),
+                Place::File,
+                input::ReadError::TooBig {
+                    size: text.len() as u64,
+                    max: input::MAX_RECORD_BYTES,
+                }
+                .to_string(),
+            ));
+        }
+        if text.trim().is_empty() {
+            return Err(LoadError::single(
+                origin,
+                Place::File,
+                "the record is empty (an interrupted copy?): a game record is a JSON object written by `play --save`",
+            ));
+        }
+        if let Some((line, col)) = input::too_deep(text, input::MAX_NESTING) {
+            return Err(json_error(
+                origin,
+                text,
+                line,
+                col,
                 format!(
-                    "this is not a game record: format is `{}`, expected `{FORMAT}`",
-                    record.format
+                    "brackets nested too deep: more than {} levels; this is not a game record",
+                    input::MAX_NESTING
                 ),
             ));
         }
-        if record.version != VERSION {
-            return Err(LoadError::single(
-                origin,
-                item("version"),
-                format!(
-                    "record version {} is not supported (this build reads version {VERSION})",
-                    record.version
-                ),
-            ));
+        let header: Header = serde_json::from_str(text).map_err(|e| damaged(origin, text, &e))?;
+        match header.format.as_deref() {
+            Some(FORMAT) => {}
+            Some(other) => {
+                return Err(LoadError::single(
+                    origin,
+                    item("format"),
+                    format!("this is not a game record: format is `{other}`, expected `{FORMAT}`"),
+                ));
+            }
+            None => {
+                return Err(LoadError::single(
+                    origin,
+                    item("format"),
+                    format!("this is not a game record: it has no `format: \"{FORMAT}\"` field"),
+                ));
+            }
         }
-        Ok(record)
+        match header.version {
+            Some(v) if v == u64::from(VERSION) => {}
+            Some(v) if v > u64::from(VERSION) => {
+                return Err(LoadError::single(
+                    origin,
+                    item("version"),
+                    format!(
+                        "record version {v} was written by a newer Panmunjom; this build reads version {VERSION}: update Panmunjom to open it"
+                    ),
+                ));
+            }
+            Some(v) => {
+                return Err(LoadError::single(
+                    origin,
+                    item("version"),
+                    format!(
+                        "record version {v} is not supported (this build reads version {VERSION})"
+                    ),
+                ));
+            }
+            None => {
+                return Err(LoadError::single(
+                    origin,
+                    item("version"),
+                    format!("the record has no `version` (this build reads version {VERSION})"),
+                ));
+            }
+        }
+        serde_json::from_str(text).map_err(|e| damaged(origin, text, &e))
     }
 
-    /// Reads a record file.
+    /// Reads a record file (at most [`input::MAX_RECORD_BYTES`], in bounded memory).
     pub fn read(path: &Path) -> Result<Record, LoadError> {
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let bytes = input::read_capped(path, input::MAX_RECORD_BYTES).map_err(|e| {
             LoadError::single(&origin, Place::File, format!("cannot read the record: {e}"))
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            LoadError::single(
+                &origin,
+                Place::File,
+                format!(
+                    "the record is not UTF-8 text (invalid byte at offset {}): it is damaged, or not a game record",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
         })?;
         Record::parse(&origin, &text)
     }
 
-    /// Writes the record atomically: to a temporary file beside it, then renamed over.
+    /// Writes the record atomically: to a temporary file beside it, flushed to disk, then
+    /// renamed over the old one, and the folder flushed. Killed at any moment, the file
+    /// holds either the previous record or this one, whole.
     pub fn write(&self, path: &Path) -> std::io::Result<()> {
+        use std::io::Write;
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -137,10 +211,23 @@ impl Record {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "record".to_string());
         let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-        std::fs::write(&tmp, self.to_json())?;
-        std::fs::rename(&tmp, path).inspect_err(|_| {
+        let written = (|| {
+            let mut file = std::fs::File::create(&tmp)?;
+            file.write_all(self.to_json().as_bytes())?;
+            file.sync_all()?;
+            drop(file);
+            std::fs::rename(&tmp, path)
+        })();
+        if written.is_err() {
             let _ = std::fs::remove_file(&tmp);
-        })
+        }
+        written?;
+        // Make the rename itself durable (a power cut could otherwise undo it). Opening a
+        // folder for fsync is not possible everywhere (Windows): best effort.
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     }
 
     /// Replays the record on `scenario`, reproducing the game. The scenario must be the
@@ -197,10 +284,14 @@ impl Record {
                 return Ok(game);
             };
             let scenario = Arc::clone(&game.scenario);
-            let d = scenario
-                .entry(id)
-                .as_decision()
-                .expect("pending is a decision");
+            let Some(d) = scenario.entry(id).as_decision() else {
+                // The engine only waits at decisions; refuse rather than panic all the same.
+                return Err(LoadError::single(
+                    origin,
+                    choice_place(n, "decision"),
+                    "the game is waiting at an entry that is not a decision",
+                ));
+            };
             if choice.decision != d.id {
                 return Err(LoadError::single(
                     origin,
@@ -240,6 +331,37 @@ impl Record {
     }
 }
 
+/// The fields checked before the rest: what the file is, and which layout.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u64>,
+}
+
+/// A JSON error on a record: damaged, truncated, or of the wrong shape.
+fn damaged(origin: &str, text: &str, e: &serde_json::Error) -> LoadError {
+    let what = match e.classify() {
+        serde_json::error::Category::Eof => {
+            "the record ends too early (truncated, or an interrupted copy)"
+        }
+        serde_json::error::Category::Syntax => "the record is damaged (not valid JSON)",
+        serde_json::error::Category::Data => "the record has a wrong or missing field",
+        serde_json::error::Category::Io => "the record cannot be read",
+    };
+    json_error(origin, text, e.line(), e.column(), format!("{what}: {e}"))
+}
+
+fn json_error(origin: &str, text: &str, line: usize, col: usize, message: String) -> LoadError {
+    LoadError {
+        file: origin.to_string(),
+        problems: vec![crate::scenario::Problem {
+            place: Place::LineCol(line.max(1), col.max(1)),
+            message,
+        }],
+        text: Some(text.to_string()),
+    }
+}
+
 /// The place of the `n`th (0-based) choice of a record.
 fn choice_place(n: usize, field: &str) -> Place {
     Place::Item {
@@ -257,6 +379,8 @@ fn item(field: &str) -> Place {
     }
 }
 
-fn short(hash: &str) -> &str {
-    &hash[..hash.len().min(12)]
+/// The first 12 characters of a hash (a record's may be any text: cut on characters,
+/// not bytes, or a multi-byte character would panic the slice).
+fn short(hash: &str) -> String {
+    hash.chars().take(12).collect()
 }

@@ -263,6 +263,10 @@ impl Game {
     }
 
     /// The player takes `option` (an index into the decision's options).
+    #[allow(
+        clippy::expect_used,
+        reason = "`pending` is only ever set to a decision: a failure is a bug"
+    )]
     pub fn choose(&mut self, option: usize) -> Result<(), ChoiceError> {
         let id = self.pending.ok_or(ChoiceError::NotWaiting)?;
         let d = self
@@ -284,6 +288,10 @@ impl Game {
     }
 
     /// Applies a decision's option.
+    #[allow(
+        clippy::expect_used,
+        reason = "only called with decisions and their own option index: a failure is a bug"
+    )]
     fn take(&mut self, id: EntryId, option: usize, by: Decider) {
         let s = Arc::clone(&self.scenario);
         let d = s
@@ -424,6 +432,10 @@ impl Game {
 
     /// Plays the game to its end with the player taking the historical option at every
     /// decision (or the first open one when history is closed off).
+    #[allow(
+        clippy::expect_used,
+        reason = "the game waits only at a decision with an open option, and an open option is accepted: a failure is a bug"
+    )]
     pub fn play_historical(&mut self) {
         while let Progress::AwaitingChoice(id) = self.advance() {
             let pick = self

@@ -39,6 +39,10 @@ pub fn roll(rng: &mut ChaCha8Rng, n: u64) -> u64 {
 }
 
 /// Chooses an option of decision `id` among the `open` ones.
+#[allow(
+    clippy::expect_used,
+    reason = "the engine calls this only on a decision, with its non-empty open options: a failure is a bug"
+)]
 pub fn decide(
     s: &Scenario,
     state: &State,
@@ -78,6 +82,10 @@ pub fn decide(
 ///   starting position (plus the same for steps back toward it, as a gain), and
 ///   [`PAST_LIMIT`] when the option leaves a position beyond its limit;
 /// - `settle` for each issue the option brings to agreement (minus for each it breaks).
+#[allow(
+    clippy::expect_used,
+    reason = "the engine and `decide` call this only on decisions: a failure is a bug"
+)]
 pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usize) -> i64 {
     let d = s
         .entry(id)

@@ -21,6 +21,10 @@ pub enum Format {
 }
 
 /// Pretty JSON with a final newline.
+#[allow(
+    clippy::expect_used,
+    reason = "report types are plain structs with string map keys: serializing them cannot fail"
+)]
 pub fn json<T: Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).expect("report data always serializes");
     s.push('\n');

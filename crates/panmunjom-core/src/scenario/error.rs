@@ -85,14 +85,28 @@ impl LoadError {
             }
             headline.push_str(": error: ");
             headline.push_str(&p.message);
-            out.push_str(&headline);
+            out.push_str(&printable(&headline));
             out.push('\n');
             if let (Place::LineCol(line, col), Some(text)) = (&p.place, &self.text) {
-                out.push_str(&snippet(&self.file, text, *line, *col));
+                out.push_str(&snippet(&self.file, &printable(text), *line, *col));
             }
         }
         out
     }
+}
+
+/// `s` safe to print on a terminal: control characters of a hostile file (escape
+/// sequences, NULs, carriage returns) become U+FFFD or a space, one character for one,
+/// so columns stay where they were.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\r' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
 }
 
 /// The lines around `line:col` of `text`, with the column marked.

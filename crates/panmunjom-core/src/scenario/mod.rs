@@ -306,7 +306,7 @@ pub struct HistoricalNote {
 }
 
 /// A resolved condition.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cond {
     Always,
     Never,
