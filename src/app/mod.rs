@@ -10,10 +10,11 @@
 //! Around the screens: [`scenarios`] (choosing, loading and reloading the scenario
 //! file), [`saves`] (save, list, continue), [`source_viewer`], [`menu`] (the Esc menu
 //! and keys), [`theme`] (text sizes, UI scale), [`toast`] (short confirmations and errors), [`tour`] (drives the
-//! window for screenshots) and [`timing`] (start-up and frame-time figures).
+//! window for screenshots), [`idle`] (keeps an idle window from redrawing) and [`timing`] (start-up and frame-time figures).
 
 pub mod briefing;
 pub mod debrief;
+pub mod idle;
 pub mod menu;
 pub mod play;
 pub mod replay;
@@ -218,7 +219,12 @@ pub fn window_app(scenario: LoadedScenario, winit: WinitSettings) -> App {
     .insert_resource(winit)
     .insert_resource(scenario)
     .add_plugins(EguiPlugin::default())
-    .add_plugins((SimulationPlugin, AppLogicPlugin, timing::TimingPlugin))
+    .add_plugins((
+        SimulationPlugin,
+        AppLogicPlugin,
+        timing::TimingPlugin,
+        idle::IdlePlugin,
+    ))
     .add_systems(Startup, spawn_camera);
     app
 }
