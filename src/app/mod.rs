@@ -10,7 +10,7 @@
 //! Around the screens: [`scenarios`] (choosing, loading and reloading the scenario
 //! file), [`saves`] (save, list, continue), [`source_viewer`], [`menu`] (the Esc menu
 //! and keys), [`theme`] (text sizes, UI scale), [`toast`] (short confirmations and errors), [`tour`] (drives the
-//! window for screenshots) and [`timing`] (start-up and frame-time figures).
+//! window for screenshots), [`idle`] (keeps an idle window from redrawing) and [`timing`] (start-up and frame-time figures).
 
 pub mod briefing;
 pub mod charts;
@@ -18,6 +18,7 @@ pub mod conditions;
 pub mod debrief;
 pub mod event_view;
 pub mod history;
+pub mod idle;
 pub mod inbox;
 pub mod menu;
 pub mod play;
@@ -227,7 +228,12 @@ pub fn window_app(scenario: LoadedScenario, winit: WinitSettings) -> App {
     .insert_resource(winit)
     .insert_resource(scenario)
     .add_plugins(EguiPlugin::default())
-    .add_plugins((SimulationPlugin, AppLogicPlugin, timing::TimingPlugin))
+    .add_plugins((
+        SimulationPlugin,
+        AppLogicPlugin,
+        timing::TimingPlugin,
+        idle::IdlePlugin,
+    ))
     .add_systems(Startup, spawn_camera);
     app
 }
