@@ -1,5 +1,6 @@
 //! The integration tests, in one binary (each test binary links Bevy).
 
+mod app_screens;
 mod bad_files;
 mod cli;
 mod common;
