@@ -1,39 +1,509 @@
-//! The debrief: the game beside history.
+//! The debrief: the game beside history — outcome against 27 July 1953 and the terms of
+//! 8 June 1953, the decision table with sources and notes, charts of both paths,
+//! objectives, the divergence score — and the export to Markdown.
+
+use std::path::{Path as FsPath, PathBuf};
+use std::sync::Arc;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use egui::{Color32, RichText};
 
+use super::charts::{self, Path};
+use super::event_view::{self, badge};
+use super::history::{HistoricalPath, HistoryPlugin};
+use super::timeline::long_date;
 use super::{Screen, UiAction};
-use crate::compare::Debrief;
+use crate::compare::{Debrief, DecisionRow};
+use crate::engine::Game;
+use crate::report::{date_or_never, days_text, debrief_md};
 use crate::sim::CurrentGame;
 
 pub struct DebriefPlugin;
 
 impl Plugin for DebriefPlugin {
     fn build(&self, app: &mut App) {
-        app.add_systems(
-            EguiPrimaryContextPass,
-            draw.run_if(in_state(Screen::Debrief)),
-        );
+        if !app.is_plugin_added::<HistoryPlugin>() {
+            app.add_plugins(HistoryPlugin);
+        }
+        app.init_resource::<ExportDir>()
+            .init_resource::<ExportStatus>()
+            .init_resource::<DebriefCache>()
+            .add_systems(Update, handle_actions)
+            .add_systems(
+                EguiPrimaryContextPass,
+                draw.run_if(in_state(Screen::Debrief)),
+            );
     }
+}
+
+/// Where exported debriefs go: `data_dir()/debriefs` unless set otherwise (tests).
+#[derive(Resource, Debug, Clone)]
+pub struct ExportDir(pub PathBuf);
+
+impl Default for ExportDir {
+    fn default() -> Self {
+        ExportDir(super::data_dir().join("debriefs"))
+    }
+}
+
+/// The result of the last export: the file written, or why it failed.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct ExportStatus(pub Option<Result<PathBuf, String>>);
+
+/// The debrief of the current game, computed once per game state.
+#[derive(Resource, Debug, Default)]
+struct DebriefCache {
+    key: Option<(usize, usize, usize)>,
+    debrief: Option<Arc<Debrief>>,
+}
+
+impl DebriefCache {
+    fn of(&mut self, game: &Game) -> Arc<Debrief> {
+        let key = (
+            Arc::as_ptr(&game.scenario) as usize,
+            game.choices.len(),
+            game.log.len(),
+        );
+        match &self.debrief {
+            Some(d) if self.key == Some(key) => Arc::clone(d),
+            _ => {
+                let d = Arc::new(Debrief::new(game));
+                self.key = Some(key);
+                self.debrief = Some(Arc::clone(&d));
+                d
+            }
+        }
+    }
+}
+
+/// Keeps letters, digits, `-` and `_` of a name for a file name.
+fn file_part(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Writes the Markdown debrief of `game` (the same bytes as `panmunjom debrief RECORD
+/// --format md`) into `dir` as `<scenario>-<role>-seed<N>-<UTC time>.md`, through a
+/// temporary file renamed into place. Returns the path written.
+pub fn export_markdown(game: &Game, dir: &FsPath) -> std::io::Result<PathBuf> {
+    let text = debrief_md::render(&Debrief::new(game));
+    std::fs::create_dir_all(dir)?;
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let stamp = chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0).map_or_else(
+        || secs.to_string(),
+        |t| t.format("%Y%m%d-%H%M%S").to_string(),
+    );
+    let base = format!(
+        "{}-{}-seed{}-{stamp}",
+        file_part(&game.scenario.id),
+        file_part(&game.scenario.actor(game.setup.role).id),
+        game.setup.seed
+    );
+    let mut path = dir.join(format!("{base}.md"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{base}-{n}.md"));
+        n += 1;
+    }
+    let tmp = dir.join(format!(".{base}.md.tmp"));
+    std::fs::write(&tmp, text)?;
+    if let Err(e) = std::fs::rename(&tmp, &path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(path)
+}
+
+fn handle_actions(
+    mut actions: MessageReader<UiAction>,
+    game: Option<Res<CurrentGame>>,
+    dir: Res<ExportDir>,
+    mut status: ResMut<ExportStatus>,
+) {
+    for action in actions.read() {
+        if action == &UiAction::ExportMarkdown {
+            status.0 = Some(match &game {
+                None => Err("there is no game to export".to_string()),
+                Some(g) => export_markdown(&g.0, &dir.0)
+                    .map_err(|e| format!("cannot write the debrief into {}: {e}", dir.0.display())),
+            });
+        }
+    }
+}
+
+const SAME: Color32 = Color32::from_rgb(120, 190, 140);
+const DIFFERENT: Color32 = Color32::from_rgb(235, 160, 80);
+
+fn same_badge(ui: &mut egui::Ui, same: bool) {
+    if same {
+        badge(ui, "as in history", SAME);
+    } else {
+        badge(ui, "different", DIFFERENT);
+    }
+}
+
+fn heading(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(14.0);
+    ui.label(RichText::new(text).heading());
+    ui.separator();
 }
 
 fn draw(
     mut contexts: EguiContexts,
     game: Option<Res<CurrentGame>>,
+    mut cache: ResMut<DebriefCache>,
+    mut history: ResMut<HistoricalPath>,
+    status: Res<ExportStatus>,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
-    let mut root = super::root_ui(contexts.ctx_mut()?);
-    egui::CentralPanel::default().show(&mut root, |ui| {
-        if let Some(game) = &game {
-            let d = Debrief::new(&game.0);
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.monospace(crate::report::debrief_text::render(&d));
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut root = super::root_ui(&ctx);
+    let mut out = Vec::new();
+    let Some(game) = &game else {
+        egui::CentralPanel::default().show(&mut root, |ui| {
+            ui.heading("No game to debrief.");
+            if ui.button("Back to the start").clicked() {
+                actions.write(UiAction::ToStart);
+            }
+        });
+        return Ok(());
+    };
+    let g = &game.0;
+    let s = &*g.scenario;
+    let d = cache.of(g);
+    let h = history.of(&g.scenario);
+    if !ctx.egui_wants_keyboard_input() && ctx.input(|i| i.key_pressed(egui::Key::E)) {
+        out.push(UiAction::ExportMarkdown);
+    }
+
+    egui::Panel::top("debrief-top").show(&mut root, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.heading(format!("Debrief \u{2014} {}", d.role_name));
+            ui.weak(format!(
+                "{} \u{b7} other sides: {} \u{b7} seed {}",
+                d.scenario_title, d.policy, d.seed
+            ));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("\u{2302} Start screen").clicked() {
+                    out.push(UiAction::ToStart);
+                }
+                if ui.button("Replay history").clicked() {
+                    out.push(UiAction::OpenReplay);
+                }
+                if ui
+                    .button(RichText::new("\u{2b07} Export to Markdown").strong())
+                    .on_hover_text(
+                        "E \u{2014} the same file as `panmunjom debrief RECORD --format md`",
+                    )
+                    .clicked()
+                {
+                    out.push(UiAction::ExportMarkdown);
+                }
             });
+        });
+        match &status.0 {
+            Some(Ok(p)) => {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(SAME, "Exported to");
+                    ui.monospace(p.display().to_string());
+                });
+            }
+            Some(Err(e)) => {
+                ui.colored_label(DIFFERENT, format!("Export failed: {e}"));
+            }
+            None => {}
         }
-        if ui.button("Back to start").clicked() {
-            actions.write(UiAction::ToStart);
-        }
+        ui.add_space(4.0);
+        summary(ui, &d);
+        ui.add_space(6.0);
     });
+
+    egui::Panel::right("debrief-side")
+        .default_size(440.0)
+        .size_range(340.0..=640.0)
+        .show(&mut root, |ui| {
+            ui.add_space(4.0);
+            ui.label(RichText::new("\u{1f4c8} Your path against history").strong());
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let yours = Path {
+                        log: &g.log,
+                        until: g.state.date,
+                    };
+                    let past = Path {
+                        log: &h.game.log,
+                        until: h.game.state.date,
+                    };
+                    let mut issue = ui.data(|m| {
+                        m.get_temp::<usize>(egui::Id::new("debrief-issue"))
+                            .unwrap_or(0)
+                    });
+                    charts::charts(ui, "debrief", s, Some(yours), past, &mut issue);
+                    ui.data_mut(|m| m.insert_temp(egui::Id::new("debrief-issue"), issue));
+                });
+        });
+
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(860.0);
+                details(ui, g, &d, &mut out);
+                ui.add_space(16.0);
+            });
+    });
+    actions.write_batch(out);
     Ok(())
+}
+
+/// The four figures at the top: outcome, time, divergence, objectives.
+fn summary(ui: &mut egui::Ui, d: &Debrief) {
+    let o = &d.outcome;
+    ui.columns(4, |cols| {
+        card(&mut cols[0], "Outcome", |ui| {
+            match o.armistice_date {
+                Some(date) => {
+                    ui.label(RichText::new(format!("Armistice {}", long_date(date))).size(17.0).strong());
+                    let days = o.days_from_history.unwrap_or(0);
+                    ui.colored_label(if days == 0 { SAME } else { DIFFERENT }, format!("history: {} \u{2014} {}", long_date(o.historical_date), days_text(days)));
+                }
+                None => {
+                    let what = if o.finished { "No armistice" } else { "Unfinished" };
+                    ui.label(RichText::new(what).size(17.0).strong().color(DIFFERENT));
+                    ui.label(format!("history: armistice {}", long_date(o.historical_date)));
+                }
+            }
+        });
+        card(&mut cols[1], "Time taken", |ui| {
+            ui.label(RichText::new(format!("{} weeks", o.weeks_taken)).size(17.0).strong());
+            ui.label(format!("to {}; history: {} weeks", o.taken_until(), o.historical_weeks_taken));
+        });
+        let v = d.divergence;
+        card(&mut cols[2], "Divergence from history", |ui| {
+            ui.label(RichText::new(v.total.to_string()).size(17.0).strong().color(if v.total == 0 { SAME } else { DIFFERENT }));
+            ui.label(format!("decisions {} + events {} + terms {} + weeks {}", v.decisions, v.events, v.terms, v.weeks))
+                .on_hover_text("One point for each decision taken differently, each event that happened in one path and not the other, each term unlike 8 June 1953, each whole week from 27 July 1953. 0 is the historical path.");
+        });
+        let mine: Vec<_> = d.objectives.iter().filter(|r| r.role == d.role).collect();
+        let met = mine.iter().filter(|r| r.met).count();
+        card(&mut cols[3], "Your objectives", |ui| {
+            ui.label(RichText::new(format!("{met} of {} met", mine.len())).size(17.0).strong());
+            let hist = mine.iter().filter(|r| r.met_in_history).count();
+            ui.label(format!("history: {hist} of {}", mine.len()));
+        });
+    });
+}
+
+fn card(ui: &mut egui::Ui, title: &str, add: impl FnOnce(&mut egui::Ui)) {
+    egui::Frame::group(ui.style())
+        .inner_margin(8)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(title).small().weak());
+            add(ui);
+        });
+}
+
+fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
+    let s = &*g.scenario;
+    let o = &d.outcome;
+    if let Some((date, title)) = &d.first_divergence {
+        ui.add_space(6.0);
+        event_view::body(
+            ui,
+            &format!(
+                "Your game first left history on {}: {title}.",
+                long_date(*date)
+            ),
+        );
+    }
+
+    heading(
+        ui,
+        &format!(
+            "The terms: yours against those of {}",
+            long_date(o.historical_terms_date)
+        ),
+    );
+    egui::Grid::new("debrief-terms")
+        .num_columns(4)
+        .striped(true)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            ui.strong("Issue");
+            ui.strong("Your terms");
+            ui.strong(format!("Terms of {}", long_date(o.historical_terms_date)));
+            ui.strong("");
+            ui.end_row();
+            for t in &o.terms {
+                ui.add(egui::Label::new(&t.issue_name).wrap());
+                ui.add(egui::Label::new(t.game_label.as_deref().unwrap_or("(not agreed)")).wrap());
+                ui.add(egui::Label::new(RichText::new(&t.historical_label).weak()).wrap());
+                same_badge(ui, t.same);
+                ui.end_row();
+            }
+        });
+
+    heading(ui, "Your decisions beside history");
+    let mine: Vec<&DecisionRow> = d.player_decisions().collect();
+    if mine.is_empty() {
+        ui.weak("You took no decision in this game.");
+    }
+    for (i, r) in mine.iter().enumerate() {
+        ui.push_id(("mine", i), |ui| decision_row(ui, s, r, out));
+    }
+    let others: Vec<&DecisionRow> = d.decisions.iter().filter(|r| !r.player).collect();
+    egui::CollapsingHeader::new(format!("The other sides' decisions ({})", others.len()))
+        .id_salt("others")
+        .show(ui, |ui| {
+            for (i, r) in others.iter().enumerate() {
+                ui.push_id(("other", i), |ui| decision_row(ui, s, r, out));
+            }
+        });
+
+    heading(ui, "Events that went differently");
+    if d.events.is_empty() {
+        ui.label("None: every event happened as in history.");
+    }
+    for e in &d.events {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&e.date_text).strong());
+            ui.label(&e.title);
+            badge(
+                ui,
+                e.what(),
+                if e.counterfactual {
+                    super::timeline::COUNTERFACTUAL
+                } else {
+                    DIFFERENT
+                },
+            );
+        });
+    }
+
+    heading(ui, "When the parties' positions met");
+    egui::Grid::new("debrief-settled")
+        .num_columns(3)
+        .striped(true)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.strong("Issue");
+            ui.strong("Your game");
+            ui.strong("History");
+            ui.end_row();
+            for r in &d.settled {
+                ui.add(egui::Label::new(&r.issue_name).wrap());
+                ui.label(date_or_never(r.game));
+                ui.label(date_or_never(r.history));
+                ui.end_row();
+            }
+        });
+
+    heading(ui, "Objectives");
+    egui::Grid::new("debrief-objectives")
+        .num_columns(4)
+        .striped(true)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.strong("Side");
+            ui.strong("Objective");
+            ui.strong("Your game");
+            ui.strong("History");
+            ui.end_row();
+            let yn = |ui: &mut egui::Ui, b: bool| {
+                if b {
+                    ui.colored_label(SAME, "\u{2714} met");
+                } else {
+                    ui.colored_label(DIFFERENT, "\u{2718} not met");
+                }
+            };
+            for r in &d.objectives {
+                let name = if r.role == d.role {
+                    RichText::new(&r.role_name).strong()
+                } else {
+                    RichText::new(&r.role_name)
+                };
+                ui.label(name);
+                ui.add(egui::Label::new(&r.text).wrap());
+                yn(ui, r.met);
+                yn(ui, r.met_in_history);
+                ui.end_row();
+            }
+        });
+
+    heading(ui, "The state at the end");
+    egui::Grid::new("debrief-final")
+        .num_columns(3)
+        .striped(true)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.strong("");
+            ui.strong("Your game");
+            ui.strong("History");
+            ui.end_row();
+            for (_, label, _, gv, hv) in &o.final_vars {
+                ui.label(label);
+                ui.label(gv.to_string());
+                ui.label(hv.to_string());
+                ui.end_row();
+            }
+        });
+}
+
+fn decision_row(
+    ui: &mut egui::Ui,
+    s: &crate::scenario::Scenario,
+    r: &DecisionRow,
+    out: &mut Vec<UiAction>,
+) {
+    egui::Frame::group(ui.style())
+        .inner_margin(8)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&r.date_text).strong());
+                if !r.player {
+                    ui.weak(&r.role_name);
+                }
+                ui.label(RichText::new(&r.title).strong());
+                same_badge(ui, r.same);
+            });
+            egui::Grid::new("choice")
+                .num_columns(2)
+                .spacing([10.0, 2.0])
+                .show(ui, |ui| {
+                    ui.weak(if r.player { "You" } else { "In this game" });
+                    ui.add(
+                        egui::Label::new(r.chosen_label.as_deref().unwrap_or("(did not arise)"))
+                            .wrap(),
+                    );
+                    ui.end_row();
+                    ui.weak("History");
+                    ui.add(egui::Label::new(&r.historical_label).wrap());
+                    ui.end_row();
+                });
+            if !r.note.is_empty() {
+                ui.add(egui::Label::new(RichText::new(&r.note).weak()).wrap());
+            }
+            if !r.sources.is_empty() {
+                egui::CollapsingHeader::new(
+                    RichText::new(format!("Sources ({})", r.sources.len())).small(),
+                )
+                .id_salt("sources")
+                .show(ui, |ui| event_view::cite_views(ui, s, &r.sources, out));
+            }
+        });
 }

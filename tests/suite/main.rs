@@ -1,6 +1,7 @@
 //! The integration tests, in one binary (each test binary links Bevy).
 
 mod app;
+mod app_screens;
 mod bad_files;
 mod bargain;
 mod cli;

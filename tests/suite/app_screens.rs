@@ -1,0 +1,316 @@
+//! The window's screens without a window: Play, Replay and Debrief driven by the same
+//! `UiAction`s a person's clicks and keys write, on `MinimalPlugins` + `StatesPlugin`.
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use chrono::NaiveDate;
+use panmunjom::app::debrief::{ExportDir, ExportStatus};
+use panmunjom::app::history::HistoricalPath;
+use panmunjom::app::play::{PlayView, Showing};
+use panmunjom::app::replay::ReplayView;
+use panmunjom::app::{AppLogicPlugin, LoadedScenario, Screen, UiAction};
+use panmunjom::engine::{Game, Happening, Policy, Setup};
+use panmunjom::record::Record;
+use panmunjom::sim::{CurrentGame, SimulationPlugin};
+
+use crate::common::{main_scenario, run, stdout, temp_dir};
+
+fn app() -> App {
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        SimulationPlugin,
+        AppLogicPlugin,
+    ));
+    app.insert_resource(LoadedScenario {
+        scenario: main_scenario(),
+        path: None,
+    });
+    app.update();
+    app
+}
+
+fn act(app: &mut App, action: UiAction) {
+    app.world_mut().write_message(action);
+    app.update();
+    app.update();
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn game(app: &App) -> &Game {
+    &app.world().resource::<CurrentGame>().0
+}
+
+fn showing(app: &App) -> Showing {
+    app.world().resource::<PlayView>().showing(game(app))
+}
+
+/// Starts a game as `role` and opens the play screen.
+fn begin(app: &mut App, role: &str, policy: Policy) {
+    let s = main_scenario();
+    let role = s.actor_by_id(role).expect("the role exists");
+    act(
+        app,
+        UiAction::NewGame(Setup {
+            role,
+            policy,
+            seed: 7,
+        }),
+    );
+    assert_eq!(screen(app), Screen::Briefing);
+    act(app, UiAction::BeginPlay);
+    assert_eq!(screen(app), Screen::Play);
+}
+
+/// Continues until a decision is on screen; returns how many Continues it took.
+fn continue_to_decision(app: &mut App) -> usize {
+    for n in 0..500 {
+        match showing(app) {
+            Showing::Decision(_) => return n,
+            Showing::Outcome => panic!("the game ended before a decision"),
+            _ => act(app, UiAction::Continue),
+        }
+    }
+    panic!("no decision after 500 Continues");
+}
+
+#[test]
+fn continue_walks_the_events_then_a_choice_reveals_history_and_leads_on() {
+    let mut app = app();
+    begin(&mut app, "un", Policy::Historical);
+    // The first thing on screen is an event the UN side knew of, not the decision.
+    let Showing::Item(first) = showing(&app) else {
+        panic!("expected an event first, got {:?}", showing(&app));
+    };
+    assert!(matches!(
+        game(&app).log[first].happening,
+        Happening::Fired(_)
+    ));
+    let steps = continue_to_decision(&mut app);
+    assert!(steps > 0, "events come before the first decision");
+    let Showing::Decision(decision) = showing(&app) else {
+        unreachable!()
+    };
+    let d = game(&app)
+        .scenario
+        .entry(decision)
+        .as_decision()
+        .unwrap()
+        .clone();
+    // Take an open option other than history's when there is one.
+    let open = game(&app).open_options(decision);
+    let pick = open
+        .iter()
+        .copied()
+        .find(|&o| o != d.historical)
+        .unwrap_or(d.historical);
+    act(&mut app, UiAction::Choose(pick));
+
+    // After the choice: what the real side did is on screen.
+    let view = app.world().resource::<PlayView>();
+    assert_eq!(view.reveal(game(&app)), Some((decision, pick)));
+    assert!(
+        d.options[d.historical].historical.is_some(),
+        "the historical option carries its note and sources"
+    );
+    assert_eq!(game(&app).choices, vec![(decision, pick)]);
+    let Showing::Item(revealed_at) = showing(&app) else {
+        unreachable!()
+    };
+
+    // Continue: the game moves on to the next thing the UN side learns.
+    act(&mut app, UiAction::Continue);
+    match showing(&app) {
+        Showing::Item(i) => {
+            assert!(i > revealed_at, "the next item comes after the choice");
+            assert!(game(&app).log[i].date >= d.date);
+        }
+        Showing::Decision(next) => assert_ne!(next, decision),
+        other => panic!("after the choice: {other:?}"),
+    }
+    assert!(
+        app.world()
+            .resource::<PlayView>()
+            .reveal(game(&app))
+            .is_none()
+    );
+}
+
+#[test]
+fn a_closed_option_is_refused_and_an_earlier_item_can_be_shown_again() {
+    let mut app = app();
+    begin(&mut app, "un", Policy::Historical);
+    let Showing::Item(first) = showing(&app) else {
+        panic!("expected an event first")
+    };
+    act(&mut app, UiAction::Continue);
+    act(&mut app, UiAction::PlayShow(Some(first)));
+    assert_eq!(showing(&app), Showing::Item(first));
+    // Continue (or Back to the present) returns to where the player was.
+    act(&mut app, UiAction::PlayShow(None));
+    assert_ne!(showing(&app), Showing::Item(first));
+    continue_to_decision(&mut app);
+    act(&mut app, UiAction::Choose(99));
+    assert!(
+        matches!(showing(&app), Showing::Decision(_)),
+        "a bad option changes nothing"
+    );
+    assert!(game(&app).choices.is_empty());
+}
+
+#[test]
+fn the_un_inbox_fills_with_intelligence_reports() {
+    let mut app = app();
+    begin(&mut app, "un", Policy::Historical);
+    let mut reports = 0;
+    for _ in 0..3000 {
+        match showing(&app) {
+            Showing::Decision(d) => {
+                let pick = game(&app).historical_or_first(d).unwrap();
+                act(&mut app, UiAction::Choose(pick));
+            }
+            Showing::Outcome => break,
+            Showing::Item(i) => {
+                if matches!(game(&app).log[i].happening, Happening::Report { .. }) {
+                    reports += 1;
+                }
+                act(&mut app, UiAction::Continue);
+            }
+            Showing::Waiting => act(&mut app, UiAction::Continue),
+        }
+    }
+    assert_eq!(showing(&app), Showing::Outcome);
+    assert!(reports > 0, "the UN side read intelligence reports");
+    let g = game(&app);
+    let view = app.world().resource::<PlayView>();
+    assert_eq!(panmunjom::app::inbox::items(g).len(), reports);
+    assert_eq!(panmunjom::app::inbox::unread(g, &view.read), 0);
+    assert_eq!(
+        g.state.armistice.as_ref().map(|a| a.date),
+        NaiveDate::from_ymd_opt(1953, 7, 27)
+    );
+    act(&mut app, UiAction::OpenDebrief);
+    assert_eq!(screen(&app), Screen::Debrief);
+}
+
+#[test]
+fn replay_steps_on_and_back_to_the_same_state_and_jumps_to_a_date() {
+    let mut app = app();
+    act(&mut app, UiAction::OpenReplay);
+    assert_eq!(screen(&app), Screen::Replay);
+    let step = |app: &App| app.world().resource::<ReplayView>().step;
+    assert_eq!(step(&app), 0);
+    for _ in 0..5 {
+        act(&mut app, UiAction::ReplayNext);
+    }
+    assert_eq!(step(&app), 5);
+    let s = main_scenario();
+    let loaded = app.world().resource::<LoadedScenario>().scenario.clone();
+    let history = app.world_mut().resource_mut::<HistoricalPath>().of(&loaded);
+    let before = history.steps[5].clone();
+    act(&mut app, UiAction::ReplayNext);
+    assert_eq!(step(&app), 6);
+    assert_ne!(history.steps[6].title, before.title);
+    act(&mut app, UiAction::ReplayBack);
+    assert_eq!(step(&app), 5);
+    let after = &history.steps[step(&app)];
+    assert_eq!(
+        (&after.title, &after.state, after.date),
+        (&before.title, &before.state, before.date)
+    );
+
+    let date = NaiveDate::from_ymd_opt(1953, 6, 8).unwrap();
+    act(&mut app, UiAction::ReplayJump(date));
+    let k = step(&app);
+    assert!(history.steps[k].date >= date);
+    assert!(history.steps[k - 1].date < date);
+    // Back at the first step, back stays there; past the end, next stays at the last.
+    act(&mut app, UiAction::ReplayJump(s.start));
+    assert_eq!(step(&app), 0);
+    act(&mut app, UiAction::ReplayBack);
+    assert_eq!(step(&app), 0);
+    act(
+        &mut app,
+        UiAction::ReplayJump(NaiveDate::from_ymd_opt(1999, 1, 1).unwrap()),
+    );
+    assert_eq!(step(&app), history.steps.len() - 1);
+    act(&mut app, UiAction::ReplayNext);
+    assert_eq!(step(&app), history.steps.len() - 1);
+
+    // Autoplay starts (from the beginning when at the end) and stops.
+    act(&mut app, UiAction::ReplayAutoplay(Some(4)));
+    let v = app.world().resource::<ReplayView>();
+    assert_eq!((v.autoplay, v.speed), (Some(4), 4));
+    assert!(v.step < history.steps.len() - 1);
+    act(&mut app, UiAction::ReplayAutoplay(None));
+    assert_eq!(app.world().resource::<ReplayView>().autoplay, None);
+}
+
+#[test]
+fn export_writes_the_same_bytes_as_the_debrief_command() {
+    let dir = temp_dir("app-export");
+    let mut app = app();
+    app.insert_resource(ExportDir(dir.join("debriefs")));
+    begin(&mut app, "prc", Policy::Adaptive);
+    let mut decided = 0;
+    for _ in 0..3000 {
+        match showing(&app) {
+            Showing::Decision(d) => {
+                let g = game(&app);
+                let open = g.open_options(d);
+                // The last open option at the first decisions, history after.
+                let pick = if decided < 2 {
+                    *open.last().unwrap()
+                } else {
+                    g.historical_or_first(d).unwrap()
+                };
+                decided += 1;
+                act(&mut app, UiAction::Choose(pick));
+            }
+            Showing::Outcome => break,
+            _ => act(&mut app, UiAction::Continue),
+        }
+    }
+    assert_eq!(showing(&app), Showing::Outcome);
+    act(&mut app, UiAction::OpenDebrief);
+    act(&mut app, UiAction::ExportMarkdown);
+    let status = app.world().resource::<ExportStatus>().0.clone();
+    let path = match status {
+        Some(Ok(p)) => p,
+        other => panic!("export: {other:?}"),
+    };
+    assert!(path.starts_with(dir.join("debriefs")));
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("korea-1952-1953-prc-seed7-") && name.ends_with(".md"),
+        "{name}"
+    );
+    let written = std::fs::read(&path).unwrap();
+
+    let record = dir.join("game.json");
+    Record::of(game(&app)).write(&record).unwrap();
+    let cli = run(
+        &["debrief", record.to_str().unwrap(), "--format", "md"],
+        None,
+    );
+    assert!(cli.status.success());
+    assert_eq!(String::from_utf8_lossy(&written), stdout(&cli));
+    assert_eq!(written, cli.stdout);
+
+    // A second export does not overwrite the first; no temporary file is left.
+    act(&mut app, UiAction::ExportMarkdown);
+    let files: Vec<_> = std::fs::read_dir(dir.join("debriefs"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(
+        files
+            .iter()
+            .all(|f| f.ends_with(".md") && !f.starts_with('.'))
+    );
+}
