@@ -187,5 +187,14 @@ pub fn render(d: &Debrief) -> String {
             yn(r.met_in_history)
         );
     }
+    if let Some(b) = &d.bargaining {
+        let _ = writeln!(o, "\n## Bargaining\n");
+        o.push_str(&super::bargain::markdown(&b.analysis, Some(&b.timeline)));
+        let _ = writeln!(
+            o,
+            "In history the zone of agreement opened on {}.",
+            date_or_never(b.history_opened)
+        );
+    }
     o
 }

@@ -30,7 +30,19 @@ pub fn render(d: &Debrief) -> String {
     trajectories(&mut o, d);
     settled(&mut o, d);
     objectives(&mut o, d);
+    bargaining(&mut o, d);
     o
+}
+
+fn bargaining(o: &mut String, d: &Debrief) {
+    let Some(b) = &d.bargaining else { return };
+    let _ = writeln!(o, "\nBARGAINING (at the end of your game, {})", b.analysis.date);
+    o.push_str(&super::bargain::text(&b.analysis, Some(&b.timeline)));
+    let _ = writeln!(
+        o,
+        "  In history the zone of agreement opened on {}.",
+        date_or_never(b.history_opened)
+    );
 }
 
 fn outcome(o: &mut String, d: &Debrief) {
