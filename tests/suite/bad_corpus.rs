@@ -235,3 +235,18 @@ fn a_source_text_reached_through_a_symbolic_link_out_of_the_folder_is_refused() 
     std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_dir_all(&outside).ok();
 }
+
+/// Regression: a scenario at the very end of the calendar (year 262142) made the
+/// debrief's monthly samples ask for a month that does not exist, and panic.
+#[test]
+fn a_debrief_at_the_end_of_the_calendar_does_not_panic() {
+    let text = tiny_text()
+        .replace("\"1952-", "\"+262142-")
+        .replace("\"1953-", "\"+262142-");
+    let s = panmunjom::scenario::check::load_str("far.ron", &text, &builtin::Lookup { dir: None })
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    let mut game = panmunjom::compare::historical_path(std::sync::Arc::new(s));
+    game.play_historical();
+    let d = panmunjom::compare::Debrief::new(&game);
+    assert!(!panmunjom::report::debrief_text::render(&d).is_empty());
+}
