@@ -5,6 +5,9 @@
 //! [`CurrentGame`] resource; [`SimState`] says where it stands. The plugin draws
 //! nothing, so it runs on `MinimalPlugins` (plus `StatesPlugin`) in tests.
 
+// User data never panics: no `unwrap`/`expect` (tests aside).
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use std::sync::Arc;
 
 use bevy::prelude::*;

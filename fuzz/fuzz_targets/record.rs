@@ -25,7 +25,9 @@ fuzz_target!(|data: &[u8]| {
         Ok(mut record) => {
             // Most mutations break the hash; replay with the real one too, so the
             // fuzzer reaches the choices.
-            let _ = record.replay("fuzz.json", Arc::clone(&s)).map_err(|e| e.render());
+            let _ = record
+                .replay("fuzz.json", Arc::clone(&s))
+                .map_err(|e| e.render());
             record.scenario.hash = s.hash.clone();
             record.scenario.id = s.id.clone();
             if let Ok(game) = record.replay("fuzz.json", Arc::clone(&s)) {

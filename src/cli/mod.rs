@@ -4,6 +4,10 @@
 //! naming the file and the place, with exit code 1 — never a panic. Exit code 2 is a
 //! usage error (clap's).
 
+// User data never panics: clippy refuses `unwrap`/`expect` here and in `play`, except
+// where a failure is a bug (with the reason).
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 mod bargain;
 mod explore;
 mod play;

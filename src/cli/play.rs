@@ -76,6 +76,10 @@ enum Source {
     Prompt,
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "the game waits only at a decision with an open option: a failure is a bug"
+)]
 pub fn run(args: Args) -> Result<ExitCode, UserError> {
     let scenario = load_scenario(args.scenario.as_deref())?;
     let role = resolve_role(&scenario, &args.role)?;
@@ -240,6 +244,10 @@ fn event_lines(o: &mut String, s: &Scenario, id: EntryId, prefix: &str) {
     o.push_str(&format!("    Source: {}\n\n", s.cites_text(&e.sources)));
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "called only with the decision the game waits at: a failure is a bug"
+)]
 fn present(game: &Game, id: EntryId) {
     let s = &*game.scenario;
     let d = s.entry(id).as_decision().expect("pending is a decision");
@@ -267,6 +275,10 @@ fn present(game: &Game, id: EntryId) {
     out(&o);
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "called only with the decision the game waits at, which has an open option: a failure is a bug"
+)]
 fn resolve(game: &Game, id: EntryId, answer: Answer) -> Result<usize, UserError> {
     let d = game.scenario.entry(id).as_decision().expect("decision");
     match answer {
@@ -294,6 +306,10 @@ fn resolve(game: &Game, id: EntryId, answer: Answer) -> Result<usize, UserError>
 }
 
 /// Asks until a valid option number is typed; None at end of input or `q`.
+#[allow(
+    clippy::expect_used,
+    reason = "called only with the decision the game waits at: a failure is a bug"
+)]
 fn prompt(game: &Game, id: EntryId, input: &mut impl BufRead) -> Option<usize> {
     let d = game.scenario.entry(id).as_decision().expect("decision");
     let open = game.open_options(id);
@@ -325,6 +341,10 @@ fn prompt(game: &Game, id: EntryId, input: &mut impl BufRead) -> Option<usize> {
 }
 
 /// After a choice: what the real side did, why, and the source.
+#[allow(
+    clippy::expect_used,
+    reason = "called only after a choice at a decision: a failure is a bug"
+)]
 fn reveal(game: &Game, id: EntryId, option: usize) {
     let s = &*game.scenario;
     let d = s.entry(id).as_decision().expect("decision");
@@ -375,6 +395,7 @@ fn summary(game: &Game) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -61,6 +61,40 @@ proptest! {
         let again = play(role, policy, seed, &picks);
         prop_assert_eq!(fingerprint(&game), fingerprint(&again));
     }
+
+    /// For every role and both policies, with a random seed and random decisions: no
+    /// panic, the game ends by the horizon, the record survives its file (written
+    /// atomically, read back) and replays to the same game.
+    #[test]
+    fn every_role_and_policy_ends_by_the_horizon_and_survives_its_file(
+        seed in any::<u64>(),
+        picks in proptest::collection::vec(any::<u8>(), 1..16),
+    ) {
+        let s = main_scenario();
+        let dir = crate::common::temp_dir("prop-records");
+        for role in 0..s.playable().count() {
+            for policy in [Policy::Historical, Policy::Adaptive] {
+                let game = play(role, policy, seed, &picks);
+                prop_assert!(game.is_finished(), "every game ends");
+                let ended = game.state.armistice.as_ref().map_or(game.state.date, |a| a.date);
+                prop_assert!(
+                    game.state.armistice.is_some() || ended <= s.horizon,
+                    "no armistice, yet the game ran to {} past the horizon {}", ended, s.horizon
+                );
+                if let Some(a) = &game.state.armistice {
+                    prop_assert!(a.date <= s.horizon, "armistice {} after the horizon", a.date);
+                }
+                let path = dir.join(format!("r{role}-{policy:?}.json"));
+                let record = Record::of(&game);
+                record.write(&path).unwrap();
+                let read = Record::read(&path).unwrap();
+                prop_assert_eq!(&read, &record);
+                let replayed = read.replay(&path.display().to_string(), Arc::clone(&s)).unwrap();
+                prop_assert_eq!(fingerprint(&game), fingerprint(&replayed));
+            }
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }
 
 #[test]

@@ -28,7 +28,8 @@ pub enum ReadError {
     Io(String),
     /// The path is a folder (or another non-file).
     NotAFile,
-    /// Bigger than the cap: the size known (at least), and the cap.
+    /// Bigger than the cap: the size, and the cap (`size == max` when the size is not
+    /// known, only that it is more than `max`).
     TooBig { size: u64, max: u64 },
 }
 
@@ -37,11 +38,14 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::Io(e) => write!(f, "cannot read the file: {e}"),
             ReadError::NotAFile => f.write_str("cannot read the file: it is a folder, not a file"),
-            ReadError::TooBig { size, max } => write!(
+            ReadError::TooBig { size, max } if size > max => write!(
                 f,
-                "the file is too big: {} bytes{}, but at most {max} bytes ({}) are accepted",
-                size,
-                if size > max { "" } else { " or more" },
+                "the file is too big: {size} bytes, but at most {max} bytes ({}) are accepted",
+                mib(*max)
+            ),
+            ReadError::TooBig { max, .. } => write!(
+                f,
+                "the file is too big: it holds more than {max} bytes ({}), the most accepted",
                 mib(*max)
             ),
         }
@@ -76,10 +80,9 @@ pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
         .read_to_end(&mut bytes)
         .map_err(|e| ReadError::Io(e.to_string()))?;
     if bytes.len() as u64 > max {
-        return Err(ReadError::TooBig {
-            size: bytes.len() as u64,
-            max,
-        });
+        // The metadata hid the size (a device, a file still growing): all we know is
+        // that there is more than the cap.
+        return Err(ReadError::TooBig { size: max, max });
     }
     Ok(bytes)
 }
@@ -160,7 +163,13 @@ fn skip_string(b: &[u8], mut i: usize) -> usize {
 
 fn skip_raw_string(b: &[u8], mut i: usize, hashes: usize) -> usize {
     while i < b.len() {
-        if b[i] == b'"' && b[i + 1..].iter().take(hashes).filter(|&&c| c == b'#').count() == hashes
+        if b[i] == b'"'
+            && b[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&c| c == b'#')
+                .count()
+                == hashes
         {
             return i + 1 + hashes;
         }
@@ -170,7 +179,10 @@ fn skip_raw_string(b: &[u8], mut i: usize, hashes: usize) -> usize {
 }
 
 fn skip_until(b: &[u8], i: usize, end: u8) -> usize {
-    match b.get(i..).and_then(|rest| rest.iter().position(|&c| c == end)) {
+    match b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| c == end))
+    {
         Some(p) => i + p + 1,
         None => b.len(),
     }
@@ -199,8 +211,14 @@ fn skip_block_comment(b: &[u8], mut i: usize) -> usize {
 fn line_col(text: &str, at: usize) -> (usize, usize) {
     let before = &text.as_bytes()[..at];
     let line = before.iter().filter(|&&c| c == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |p| p + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 

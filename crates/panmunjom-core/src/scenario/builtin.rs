@@ -63,7 +63,9 @@ impl SourceTexts for Lookup {
                     Ok(None) => tried.push(path.display().to_string()),
                     Ok(Some(real)) => {
                         let bytes = input::read_capped(&real, input::MAX_SOURCE_TEXT_BYTES)
-                            .map_err(|e| format!("source text `{name}` ({}): {e}", path.display()))?;
+                            .map_err(|e| {
+                                format!("source text `{name}` ({}): {e}", path.display())
+                            })?;
                         return String::from_utf8(bytes).map_err(|e| {
                             format!(
                                 "source text `{name}` ({}) is not UTF-8 text (invalid byte at offset {})",

@@ -26,9 +26,9 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_recursion_limit(crate::input::MAX_NESTING + 8)
         .with_default_extension(
-        ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
-            | ron::extensions::Extensions::IMPLICIT_SOME,
-    )
+            ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
+                | ron::extensions::Extensions::IMPLICIT_SOME,
+        )
 }
 
 /// Parses and checks a scenario's text. `origin` names the file in errors.
@@ -885,11 +885,7 @@ impl<'a> Checker<'a> {
             && !matches!(cond, RawCond::Never)
             && let Some(why) = never_holds(&resolved, self.raw)
         {
-            self.problem(
-                item,
-                field,
-                format!("this condition can never hold: {why}"),
-            );
+            self.problem(item, field, format!("this condition can never hold: {why}"));
         }
         resolved
     }
@@ -1035,7 +1031,11 @@ fn never_holds(c: &Cond, raw: &RawScenario) -> Option<String> {
             Cond::Always => Some("it contains `Not(Always)`".into()),
             Cond::Not(x) => never_holds(x, raw),
             Cond::Any(list) => never_holds(
-                &Cond::All(list.iter().map(|x| Cond::Not(Box::new(x.clone()))).collect()),
+                &Cond::All(
+                    list.iter()
+                        .map(|x| Cond::Not(Box::new(x.clone())))
+                        .collect(),
+                ),
                 raw,
             ),
             _ => None,
@@ -1046,10 +1046,20 @@ fn never_holds(c: &Cond, raw: &RawScenario) -> Option<String> {
             reasons.map(|r| format!("no alternative of `Any` can hold ({})", r.join("; ")))
         }
         Cond::AtLeast(v, n) => var_range(*v, raw).and_then(|(_, hi)| {
-            (*n > hi).then(|| format!("`{}` is at most {hi}, never at least {n}", raw.variables[v.0].id))
+            (*n > hi).then(|| {
+                format!(
+                    "`{}` is at most {hi}, never at least {n}",
+                    raw.variables[v.0].id
+                )
+            })
         }),
         Cond::AtMost(v, n) => var_range(*v, raw).and_then(|(lo, _)| {
-            (*n < lo).then(|| format!("`{}` is at least {lo}, never at most {n}", raw.variables[v.0].id))
+            (*n < lo).then(|| {
+                format!(
+                    "`{}` is at least {lo}, never at most {n}",
+                    raw.variables[v.0].id
+                )
+            })
         }),
         Cond::All(_) => {
             let mut literals = Vec::new();
@@ -1120,7 +1130,11 @@ fn contradiction(literals: &[(Cond, bool)], raw: &RawScenario) -> Option<String>
     for (i, (a, pa)) in pairs.iter().enumerate() {
         for (b, pb) in &pairs[i + 1..] {
             if a == b && pa != pb {
-                return Some(format!("it requires both `{}` and `Not({})`", describe(a, raw), describe(a, raw)));
+                return Some(format!(
+                    "it requires both `{}` and `Not({})`",
+                    describe(a, raw),
+                    describe(a, raw)
+                ));
             }
             if !(*pa && *pb) {
                 continue;
@@ -1132,9 +1146,7 @@ fn contradiction(literals: &[(Cond, bool)], raw: &RawScenario) -> Option<String>
                 (Cond::Holds(a1, i1, p1), Cond::Holds(a2, i2, p2))
                     if a1 == a2 && i1 == i2 && p1 != p2 =>
                 {
-                    return Some(
-                        "it requires one actor to hold two positions on one issue".into(),
-                    );
+                    return Some("it requires one actor to hold two positions on one issue".into());
                 }
                 (Cond::Term(i1, p1), Cond::Term(i2, p2)) if i1 == i2 && p1 != p2 => {
                     return Some("it requires two different terms on one issue".into());
@@ -1175,7 +1187,12 @@ fn describe(c: &Cond, raw: &RawScenario) -> String {
         Some(RawEntry::Decision(d)) => d.id.clone(),
         None => "?".into(),
     };
-    let actor = |a: &ActorId| raw.actors.get(a.0).map_or("?", |a| a.id.as_str()).to_string();
+    let actor = |a: &ActorId| {
+        raw.actors
+            .get(a.0)
+            .map_or("?", |a| a.id.as_str())
+            .to_string()
+    };
     let issue = |i: &IssueId| raw.issues.get(i.0);
     let issue_id = |i: &IssueId| issue(i).map_or("?", |i| i.id.as_str()).to_string();
     let pos = |i: &IssueId, p: &PosId| {

@@ -109,8 +109,20 @@ pub fn printable(s: &str) -> String {
         .collect()
 }
 
+/// Longest line drawn in a snippet, in bytes.
+const MAX_SNIPPET_LINE: usize = 1000;
+
 /// The lines around `line:col` of `text`, with the column marked.
 fn snippet(file: &str, text: &str, line: usize, col: usize) -> String {
+    // A hostile file may put a megabyte on one line: show no snippet rather than that.
+    let too_long = text
+        .lines()
+        .skip(line.saturating_sub(2))
+        .take(3)
+        .any(|l| l.len() > MAX_SNIPPET_LINE);
+    if too_long {
+        return String::new();
+    }
     let offset = offset_of(text, line, col);
     let diagnostic = Snippet {
         src: miette::NamedSource::new(file, text.to_string()),
