@@ -2,11 +2,10 @@
 
 mod app;
 mod app_screens;
-mod bad_files;
-mod bargain;
 mod bad_corpus;
 mod bad_files;
 mod bad_records;
+mod bargain;
 mod cli;
 mod common;
 mod data;
