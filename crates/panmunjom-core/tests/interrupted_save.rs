@@ -49,6 +49,9 @@ fn save_loop_child() {
     let path = PathBuf::from(path);
     let (a, b) = records();
     let naive = std::env::var_os("PANMUNJOM_SAVE_NAIVE").is_some();
+    // Tell the parent the loop starts now (so its kill lands while saving, however
+    // slowly this busy machine started the child).
+    let _ = std::fs::write(ready_marker(&path), "ready");
     loop {
         for r in [&a, &b] {
             if naive {
@@ -59,6 +62,11 @@ fn save_loop_child() {
             }
         }
     }
+}
+
+/// The file the child creates when its save loop starts.
+fn ready_marker(path: &Path) -> PathBuf {
+    path.with_extension("ready")
 }
 
 /// A small deterministic generator for the kill delays.
@@ -104,7 +112,9 @@ fn a_save_killed_at_any_moment_leaves_a_whole_record() {
     let mut damaged = 0usize;
     let mut empty = 0usize;
     let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+    let marker = ready_marker(&path);
     for round in 0..rounds {
+        let _ = std::fs::remove_file(&marker);
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
@@ -117,8 +127,15 @@ fn a_save_killed_at_any_moment_leaves_a_whole_record() {
             .stderr(Stdio::null())
             .spawn()
             .expect("child starts");
-        // Let it start and save for a random while: 5 to 60 ms.
-        std::thread::sleep(Duration::from_micros(5_000 + next(&mut rng) % 55_000));
+        // Wait until its loop starts (60 s at most), then let it save for a random
+        // while: 0 to 30 ms.
+        for _ in 0..6_000 {
+            if marker.exists() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        std::thread::sleep(Duration::from_micros(next(&mut rng) % 30_000));
         child.kill().expect("SIGKILL");
         let status = child.wait().expect("child reaped");
         assert!(!status.success(), "round {round}: the child was not killed");
