@@ -11,6 +11,7 @@ pub mod briefing;
 pub mod charts;
 pub mod conditions;
 pub mod debrief;
+pub mod dev_shot;
 pub mod event_view;
 pub mod history;
 pub mod inbox;
