@@ -46,8 +46,10 @@ fn drive(
     game: Option<Res<CurrentGame>>,
     view: Res<PlayView>,
     mut actions: MessageWriter<UiAction>,
-    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
-    mut exit: MessageWriter<AppExit>,
+    (mut redraw, mut exit): (
+        MessageWriter<bevy::window::RequestRedraw>,
+        MessageWriter<AppExit>,
+    ),
 ) {
     redraw.write(bevy::window::RequestRedraw);
     shot.frame += 1;
@@ -90,7 +92,7 @@ fn drive(
         2 => {
             // Let each action take effect before looking again.
             shot.wait += 1;
-            if shot.wait % 2 != 0 {
+            if !shot.wait.is_multiple_of(2) {
                 return;
             }
             let Some(game) = game else { return };
