@@ -121,7 +121,8 @@ fn drive(
                     shot.wait = 0;
                 }
                 Showing::Item(_) if shot.decisions >= target && view.reveal(g).is_some() => {
-                    shot.phase = 3
+                    shot.phase = 3;
+                    shot.wait = 0;
                 }
                 _ => {
                     actions.write(UiAction::Continue);
