@@ -4,7 +4,8 @@
 //! `PANMUNJOM_SHOT_SCREEN` is `play` (default), `replay` or `debrief`;
 //! `PANMUNJOM_SHOT_ROLE` a role id (default `un`); `PANMUNJOM_SHOT_DECISIONS` how many
 //! decisions to take before the shot (the first non-historical, the rest historical;
-//! `all` plays to the end). It drives the same `UiAction`s as a person's clicks.
+//! `all` plays to the end); `PANMUNJOM_SHOT_HEIGHT` the window's height (default 800);
+//! `PANMUNJOM_SHOT_TAB=inbox` opens the play screen's inbox. It drives the same `UiAction`s as a person's clicks.
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
@@ -23,7 +24,9 @@ pub struct DevShotPlugin;
 
 impl Plugin for DevShotPlugin {
     fn build(&self, app: &mut App) {
-        app.init_resource::<Shot>().add_systems(Update, drive);
+        app.init_resource::<Shot>()
+            .add_systems(Update, drive)
+            .add_systems(Startup, size);
     }
 }
 
@@ -35,6 +38,13 @@ struct Shot {
     wait: u32,
 }
 
+fn size(mut windows: Query<&mut Window, With<bevy::window::PrimaryWindow>>) {
+    let height: u32 = env("PANMUNJOM_SHOT_HEIGHT", "800").parse().unwrap_or(800);
+    for mut w in &mut windows {
+        w.resolution.set(1280.0, height as f32);
+    }
+}
+
 fn env(name: &str, default: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| default.to_string())
 }
@@ -44,7 +54,7 @@ fn drive(
     mut commands: Commands,
     loaded: Res<LoadedScenario>,
     game: Option<Res<CurrentGame>>,
-    view: Res<PlayView>,
+    mut view: ResMut<PlayView>,
     mut actions: MessageWriter<UiAction>,
     (mut redraw, mut exit): (
         MessageWriter<bevy::window::RequestRedraw>,
@@ -130,6 +140,9 @@ fn drive(
             }
         }
         3 => {
+            if env("PANMUNJOM_SHOT_TAB", "") == "inbox" {
+                view.tab = super::play::SideTab::Inbox;
+            }
             shot.wait += 1;
             if shot.wait == 20 {
                 let path = env("PANMUNJOM_SHOT", "shot.png");
