@@ -142,12 +142,12 @@ fn month_spacer(s: &Scenario, input: egui_plot::GridInput) -> Vec<egui_plot::Gri
     let mut out = Vec::new();
     while x_of(s, d) <= hi {
         let x = x_of(s, d);
-        if x >= lo && d.month0() % 6 == 0 {
+        if x >= lo && d.month0().is_multiple_of(6) {
             out.push(egui_plot::GridMark {
                 value: x,
                 step_size: if d.month() == 1 { 365.0 } else { 182.0 },
             });
-        } else if x >= lo && d.month0() % 3 == 0 {
+        } else if x >= lo && d.month0().is_multiple_of(3) {
             out.push(egui_plot::GridMark {
                 value: x,
                 step_size: 91.0,
@@ -188,10 +188,13 @@ pub fn charts(
     let (yours, hist) = styles(game.is_some());
     ui.horizontal_wrapped(|ui| {
         if game.is_some() {
-            ui.small("\u{2501}\u{2501} solid: your game");
-            ui.small("\u{2574} \u{2574} dashed: the historical path");
+            line_sample(ui, false);
+            ui.small("your game");
+            ui.add_space(8.0);
+            line_sample(ui, true);
+            ui.small("the historical path (to the same date)");
         } else {
-            ui.small("The historical path");
+            ui.small("The historical path, to the step on screen");
         }
     });
     // Positions on one issue.
@@ -355,5 +358,25 @@ pub fn charts(
         if !var.description.is_empty() {
             ui.add(egui::Label::new(RichText::new(&var.description).small().weak()).wrap());
         }
+    }
+}
+
+/// A short solid or dashed line, for the charts' key.
+fn line_sample(ui: &mut egui::Ui, dashed: bool) {
+    let (r, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
+    let stroke = egui::Stroke::new(2.0, ui.visuals().text_color());
+    let y = r.center().y;
+    if dashed {
+        let mut x = r.left();
+        while x < r.right() {
+            ui.painter().line_segment(
+                [egui::pos2(x, y), egui::pos2((x + 5.0).min(r.right()), y)],
+                stroke,
+            );
+            x += 9.0;
+        }
+    } else {
+        ui.painter()
+            .line_segment([egui::pos2(r.left(), y), egui::pos2(r.right(), y)], stroke);
     }
 }

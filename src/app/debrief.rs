@@ -10,7 +10,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui::{Color32, RichText};
 
 use super::charts::{self, Path};
-use super::event_view::{self, badge};
+use super::event_view::{self, badge, table_row, text_cell};
 use super::history::{HistoricalPath, HistoryPlugin};
 use super::timeline::long_date;
 use super::{Screen, UiAction};
@@ -325,8 +325,13 @@ fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
         event_view::body(
             ui,
             &format!(
-                "Your game first left history on {}: {title}.",
-                long_date(*date)
+                "Your game first left history on {}: {title}{}",
+                long_date(*date),
+                if title.ends_with(['.', '?', '!']) {
+                    ""
+                } else {
+                    "."
+                }
             ),
         );
     }
@@ -338,24 +343,34 @@ fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
             long_date(o.historical_terms_date)
         ),
     );
-    egui::Grid::new("debrief-terms")
-        .num_columns(4)
-        .striped(true)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            ui.strong("Issue");
-            ui.strong("Your terms");
-            ui.strong(format!("Terms of {}", long_date(o.historical_terms_date)));
-            ui.strong("");
-            ui.end_row();
-            for t in &o.terms {
-                ui.add(egui::Label::new(&t.issue_name).wrap());
-                ui.add(egui::Label::new(t.game_label.as_deref().unwrap_or("(not agreed)")).wrap());
-                ui.add(egui::Label::new(RichText::new(&t.historical_label).weak()).wrap());
-                same_badge(ui, t.same);
-                ui.end_row();
-            }
-        });
+    let cols = [0.22, 0.31, 0.31, 0.16];
+    table_row(
+        ui,
+        &cols,
+        vec![
+            text_cell(RichText::new("Issue").strong()),
+            text_cell(RichText::new("Your terms").strong()),
+            text_cell(
+                RichText::new(format!("Terms of {}", long_date(o.historical_terms_date))).strong(),
+            ),
+            text_cell(""),
+        ],
+        false,
+    );
+    for (i, t) in o.terms.iter().enumerate() {
+        let same = t.same;
+        table_row(
+            ui,
+            &cols,
+            vec![
+                text_cell(t.issue_name.as_str()),
+                text_cell(t.game_label.as_deref().unwrap_or("(not agreed)")),
+                text_cell(RichText::new(&t.historical_label).weak()),
+                Box::new(move |ui: &mut egui::Ui| same_badge(ui, same)),
+            ],
+            i % 2 == 0,
+        );
+    }
 
     heading(ui, "Your decisions beside history");
     let mine: Vec<&DecisionRow> = d.player_decisions().collect();
@@ -395,54 +410,68 @@ fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
     }
 
     heading(ui, "When the parties' positions met");
-    egui::Grid::new("debrief-settled")
-        .num_columns(3)
-        .striped(true)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            ui.strong("Issue");
-            ui.strong("Your game");
-            ui.strong("History");
-            ui.end_row();
-            for r in &d.settled {
-                ui.add(egui::Label::new(&r.issue_name).wrap());
-                ui.label(date_or_never(r.game));
-                ui.label(date_or_never(r.history));
-                ui.end_row();
-            }
-        });
+    let cols = [0.5, 0.25, 0.25];
+    table_row(
+        ui,
+        &cols,
+        vec![
+            text_cell(RichText::new("Issue").strong()),
+            text_cell(RichText::new("Your game").strong()),
+            text_cell(RichText::new("History").strong()),
+        ],
+        false,
+    );
+    for (i, r) in d.settled.iter().enumerate() {
+        table_row(
+            ui,
+            &cols,
+            vec![
+                text_cell(r.issue_name.as_str()),
+                text_cell(date_or_never(r.game)),
+                text_cell(date_or_never(r.history)),
+            ],
+            i % 2 == 0,
+        );
+    }
 
     heading(ui, "Objectives");
-    egui::Grid::new("debrief-objectives")
-        .num_columns(4)
-        .striped(true)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            ui.strong("Side");
-            ui.strong("Objective");
-            ui.strong("Your game");
-            ui.strong("History");
-            ui.end_row();
-            let yn = |ui: &mut egui::Ui, b: bool| {
-                if b {
-                    ui.colored_label(SAME, "\u{2714} met");
-                } else {
-                    ui.colored_label(DIFFERENT, "\u{2718} not met");
-                }
-            };
-            for r in &d.objectives {
-                let name = if r.role == d.role {
-                    RichText::new(&r.role_name).strong()
-                } else {
-                    RichText::new(&r.role_name)
-                };
-                ui.label(name);
-                ui.add(egui::Label::new(&r.text).wrap());
-                yn(ui, r.met);
-                yn(ui, r.met_in_history);
-                ui.end_row();
-            }
-        });
+    let cols = [0.2, 0.5, 0.15, 0.15];
+    table_row(
+        ui,
+        &cols,
+        vec![
+            text_cell(RichText::new("Side").strong()),
+            text_cell(RichText::new("Objective").strong()),
+            text_cell(RichText::new("Your game").strong()),
+            text_cell(RichText::new("History").strong()),
+        ],
+        false,
+    );
+    let yn = |b: bool| {
+        if b {
+            RichText::new("\u{2714} met").color(SAME)
+        } else {
+            RichText::new("\u{2718} not met").color(DIFFERENT)
+        }
+    };
+    for (i, r) in d.objectives.iter().enumerate() {
+        let name = if r.role == d.role {
+            RichText::new(&r.role_name).strong()
+        } else {
+            RichText::new(&r.role_name)
+        };
+        table_row(
+            ui,
+            &cols,
+            vec![
+                text_cell(name),
+                text_cell(r.text.as_str()),
+                text_cell(yn(r.met)),
+                text_cell(yn(r.met_in_history)),
+            ],
+            i % 2 == 0,
+        );
+    }
 
     heading(ui, "The state at the end");
     egui::Grid::new("debrief-final")
@@ -472,7 +501,7 @@ fn decision_row(
     egui::Frame::group(ui.style())
         .inner_margin(8)
         .show(ui, |ui| {
-            ui.set_width(ui.available_width());
+            ui.set_width(ui.available_width() - 6.0);
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(&r.date_text).strong());
                 if !r.player {

@@ -333,39 +333,90 @@ pub fn armistice(ui: &mut egui::Ui, game: &Game) {
     terms_grid(ui, s, &a.terms);
 }
 
+/// A table whose columns take the given fractions of the width; cells wrap. Each row
+/// is a list of cell-drawing closures.
+pub type Cell<'a> = Box<dyn FnOnce(&mut egui::Ui) + 'a>;
+
+/// A cell of wrapped text.
+pub fn text_cell<'a>(text: impl Into<egui::WidgetText> + 'a) -> Cell<'a> {
+    Box::new(move |ui: &mut egui::Ui| {
+        ui.add(egui::Label::new(text).wrap());
+    })
+}
+
+/// Draws one row of a table (the header too, with strong text cells).
+pub fn table_row(ui: &mut egui::Ui, fractions: &[f32], cells: Vec<Cell<'_>>, shaded: bool) {
+    let width = ui.available_width();
+    let gap = 10.0;
+    let frame = egui::Frame::new()
+        .inner_margin(egui::Margin::symmetric(4, 3))
+        .fill(if shaded {
+            ui.visuals().faint_bg_color
+        } else {
+            Color32::TRANSPARENT
+        });
+    frame.show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            let usable = width - 20.0 - gap * (fractions.len() as f32 - 1.0);
+            for (f, cell) in fractions.iter().zip(cells) {
+                let w = (usable * f).max(40.0);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(w, 0.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_width(w);
+                        cell(ui);
+                    },
+                );
+            }
+        });
+    });
+}
+
 /// The terms of an armistice beside the historical terms.
 pub fn terms_grid(ui: &mut egui::Ui, s: &Scenario, terms: &[Option<crate::scenario::PosId>]) {
     let hist = &s.armistice.historical_terms;
-    egui::Grid::new("terms")
-        .num_columns(3)
-        .striped(true)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            ui.strong("Issue");
-            ui.strong("Terms");
-            ui.strong(format!(
-                "Terms of {}",
-                long_date(s.armistice.historical_terms_date)
-            ));
-            ui.end_row();
-            for (i, issue) in s.issues.iter().enumerate() {
-                ui.add(egui::Label::new(&issue.name).wrap());
-                let t = terms.get(i).copied().flatten();
-                let same = t.is_some() && t == hist.get(i).copied();
-                let label = t.map_or("(not agreed)", |p| issue.positions[p.0].label.as_str());
-                let color = if same {
-                    ui.visuals().text_color()
-                } else {
-                    Color32::from_rgb(235, 160, 80)
-                };
-                ui.add(egui::Label::new(RichText::new(label).color(color)).wrap());
-                let h = hist
-                    .get(i)
-                    .map_or("?", |p| issue.positions[p.0].label.as_str());
-                ui.add(egui::Label::new(RichText::new(h).weak()).wrap());
-                ui.end_row();
-            }
-        });
+    let cols = [0.24, 0.38, 0.38];
+    table_row(
+        ui,
+        &cols,
+        vec![
+            text_cell(RichText::new("Issue").strong()),
+            text_cell(RichText::new("Terms").strong()),
+            text_cell(
+                RichText::new(format!(
+                    "Terms of {}",
+                    long_date(s.armistice.historical_terms_date)
+                ))
+                .strong(),
+            ),
+        ],
+        false,
+    );
+    for (i, issue) in s.issues.iter().enumerate() {
+        let t = terms.get(i).copied().flatten();
+        let same = t.is_some() && t == hist.get(i).copied();
+        let label = t.map_or("(not agreed)", |p| issue.positions[p.0].label.as_str());
+        let color = if same {
+            ui.visuals().text_color()
+        } else {
+            Color32::from_rgb(235, 160, 80)
+        };
+        let h = hist
+            .get(i)
+            .map_or("?", |p| issue.positions[p.0].label.as_str());
+        table_row(
+            ui,
+            &cols,
+            vec![
+                text_cell(issue.name.as_str()),
+                text_cell(RichText::new(label).color(color)),
+                text_cell(RichText::new(h).weak()),
+            ],
+            i % 2 == 0,
+        );
+    }
 }
 
 /// A step of the historical replay in full.

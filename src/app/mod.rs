@@ -16,6 +16,7 @@ pub mod briefing;
 pub mod charts;
 pub mod conditions;
 pub mod debrief;
+pub mod dev_shot;
 pub mod event_view;
 pub mod history;
 pub mod idle;

@@ -509,8 +509,13 @@ fn draw(
                             log: &g.log[..limit.min(g.log.len())],
                             until: now,
                         };
+                        // History to the same moment: at a decision, not yet history's choice.
+                        let cut = match showing {
+                            Showing::Decision(_) => hist.game.log.partition_point(|l| l.date < now),
+                            _ => hist.game.log.len(),
+                        };
                         let past = Path {
-                            log: &hist.game.log,
+                            log: &hist.game.log[..cut],
                             until: now,
                         };
                         let mut issue = view.chart_issue;

@@ -19,6 +19,9 @@ impl Plugin for ReplayPlugin {
         if !app.is_plugin_added::<HistoryPlugin>() {
             app.add_plugins(HistoryPlugin);
         }
+        if super::dev_shot::requested() {
+            app.add_plugins(super::dev_shot::DevShotPlugin);
+        }
         app.init_resource::<ReplayView>()
             .add_systems(
                 Update,
@@ -268,10 +271,10 @@ fn draw(
                 target: i,
             })
             .collect();
-        if let Some(t) = timeline::strip(ui, s.start, s.end, Some(st.date), &marks, Some(k)) {
-            if let Some(d) = h.steps.get(t).map(|x| x.date) {
-                out.push(UiAction::ReplayJump(d));
-            }
+        if let Some(t) = timeline::strip(ui, s.start, s.end, Some(st.date), &marks, Some(k))
+            && let Some(d) = h.steps.get(t).map(|x| x.date)
+        {
+            out.push(UiAction::ReplayJump(d));
         }
         timeline::legend(
             ui,

@@ -145,7 +145,7 @@ pub fn strip(
     while d <= end {
         if d >= start {
             let x = x_of(d);
-            let quarter = d.month0() % 3 == 0;
+            let quarter = d.month0().is_multiple_of(3);
             let h = if d.month() == 1 {
                 7.0
             } else if quarter {

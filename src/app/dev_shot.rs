@@ -1,0 +1,159 @@
+//! A developer's screenshot hook: `PANMUNJOM_SHOT=out.png` drives the window to a screen
+//! and saves one PNG, then exits — to look at Play, Replay and Debrief without clicking.
+//!
+//! `PANMUNJOM_SHOT_SCREEN` is `play` (default), `replay` or `debrief`;
+//! `PANMUNJOM_SHOT_ROLE` a role id (default `un`); `PANMUNJOM_SHOT_DECISIONS` how many
+//! decisions to take before the shot (the first non-historical, the rest historical;
+//! `all` plays to the end); `PANMUNJOM_SHOT_HEIGHT` the window's height (default 800);
+//! `PANMUNJOM_SHOT_TAB=inbox` opens the play screen's inbox. It drives the same `UiAction`s as a person's clicks.
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+
+use super::play::{PlayView, Showing};
+use super::{LoadedScenario, UiAction};
+use crate::engine::{Policy, Setup};
+use crate::sim::CurrentGame;
+
+/// Whether a shot was asked for.
+pub fn requested() -> bool {
+    std::env::var_os("PANMUNJOM_SHOT").is_some_and(|v| !v.is_empty())
+}
+
+pub struct DevShotPlugin;
+
+impl Plugin for DevShotPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<Shot>()
+            .add_systems(Update, drive)
+            .add_systems(Startup, size);
+    }
+}
+
+#[derive(Resource, Default)]
+struct Shot {
+    frame: u32,
+    decisions: usize,
+    phase: u8,
+    wait: u32,
+}
+
+fn size(mut windows: Query<&mut Window, With<bevy::window::PrimaryWindow>>) {
+    let height: u32 = env("PANMUNJOM_SHOT_HEIGHT", "800").parse().unwrap_or(800);
+    for mut w in &mut windows {
+        w.resolution.set(1280.0, height as f32);
+    }
+}
+
+fn env(name: &str, default: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| default.to_string())
+}
+
+fn drive(
+    mut shot: ResMut<Shot>,
+    mut commands: Commands,
+    loaded: Res<LoadedScenario>,
+    game: Option<Res<CurrentGame>>,
+    mut view: ResMut<PlayView>,
+    mut actions: MessageWriter<UiAction>,
+    (mut redraw, mut exit): (
+        MessageWriter<bevy::window::RequestRedraw>,
+        MessageWriter<AppExit>,
+    ),
+) {
+    redraw.write(bevy::window::RequestRedraw);
+    shot.frame += 1;
+    if shot.frame < 5 {
+        return;
+    }
+    let screen = env("PANMUNJOM_SHOT_SCREEN", "play");
+    let target = env("PANMUNJOM_SHOT_DECISIONS", "1");
+    let target = if target == "all" {
+        usize::MAX
+    } else {
+        target.parse().unwrap_or(1)
+    };
+    match shot.phase {
+        0 => {
+            if screen == "replay" {
+                actions.write(UiAction::OpenReplay);
+                let steps: u32 = env("PANMUNJOM_SHOT_STEPS", "40").parse().unwrap_or(40);
+                for _ in 0..steps {
+                    actions.write(UiAction::ReplayNext);
+                }
+                shot.phase = 3;
+                return;
+            }
+            let s = &loaded.scenario;
+            let role = s
+                .actor_by_id(&env("PANMUNJOM_SHOT_ROLE", "un"))
+                .unwrap_or(crate::scenario::ActorId(0));
+            actions.write(UiAction::NewGame(Setup {
+                role,
+                policy: Policy::Historical,
+                seed: 1,
+            }));
+            shot.phase = 1;
+        }
+        1 => {
+            actions.write(UiAction::BeginPlay);
+            shot.phase = 2;
+        }
+        2 => {
+            // Let each action take effect before looking again.
+            shot.wait += 1;
+            if !shot.wait.is_multiple_of(2) {
+                return;
+            }
+            let Some(game) = game else { return };
+            let g = &game.0;
+            match view.showing(g) {
+                Showing::Decision(d) if shot.decisions < target => {
+                    let h = g
+                        .scenario
+                        .entry(d)
+                        .as_decision()
+                        .map_or(0, |d| d.historical);
+                    let open = g.open_options(d);
+                    let pick = if shot.decisions == 0 {
+                        open.iter().copied().find(|&o| o != h).unwrap_or(h)
+                    } else {
+                        g.historical_or_first(d).unwrap_or(h)
+                    };
+                    shot.decisions += 1;
+                    actions.write(UiAction::Choose(pick));
+                }
+                Showing::Outcome | Showing::Decision(_) => {
+                    if screen == "debrief" {
+                        actions.write(UiAction::OpenDebrief);
+                    }
+                    shot.phase = 3;
+                    shot.wait = 0;
+                }
+                Showing::Item(_) if shot.decisions >= target && view.reveal(g).is_some() => {
+                    shot.phase = 3;
+                    shot.wait = 0;
+                }
+                _ => {
+                    actions.write(UiAction::Continue);
+                }
+            }
+        }
+        3 => {
+            if env("PANMUNJOM_SHOT_TAB", "") == "inbox" {
+                view.tab = super::play::SideTab::Inbox;
+            }
+            shot.wait += 1;
+            if shot.wait == 20 {
+                let path = env("PANMUNJOM_SHOT", "shot.png");
+                commands
+                    .spawn(Screenshot::primary_window())
+                    .observe(save_to_disk(path));
+            }
+            if shot.wait == 40 {
+                exit.write(AppExit::Success);
+            }
+        }
+        _ => {}
+    }
+}
