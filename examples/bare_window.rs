@@ -19,7 +19,7 @@ fn main() -> AppExit {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "bare bevy_egui window".into(),
-                    resolution: (1280, 800).into(),
+                    resolution: (1280, 720).into(),
                     ..default()
                 }),
                 ..default()

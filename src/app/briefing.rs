@@ -95,9 +95,13 @@ fn draw(
         );
         ui.label(
             egui::RichText::new(format!(
-                "{} · the situation on {} · other sides: {} · seed {}",
+                "{} · the talks from {}{} · other sides: {} · seed {}",
                 s.title,
                 s.start.format("%-d %B %Y"),
+                s.decisions_for(game.setup.role)
+                    .next()
+                    .map(|(_, d)| format!(" · your first decision: {}", d.date.format("%-d %B %Y")))
+                    .unwrap_or_default(),
                 match game.setup.policy {
                     Policy::Historical => "historical",
                     Policy::Adaptive => "adaptive",

@@ -216,7 +216,7 @@ pub fn window_app(scenario: LoadedScenario, winit: WinitSettings) -> App {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "Panmunjom".into(),
-                    resolution: (1280, 800).into(),
+                    resolution: (1280, 720).into(),
                     ..default()
                 }),
                 ..default()

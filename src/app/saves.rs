@@ -223,7 +223,7 @@ pub fn load(
     Ok((game, file.clone()))
 }
 
-/// Every `.json` file of the saves folder, newest first, each with its summary or error.
+/// Every `.json` file of the saves folder (good ones first, newest first), each with its summary or error.
 pub fn list_saves(dir: &Path, known: &[(Arc<Scenario>, Option<PathBuf>)]) -> Vec<SaveEntry> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -249,7 +249,14 @@ pub fn list_saves(dir: &Path, known: &[(Arc<Scenario>, Option<PathBuf>)]) -> Vec
             }
         })
         .collect();
-    saves.sort_by(|a, b| b.saved.cmp(&a.saved).then_with(|| a.path.cmp(&b.path)));
+    // Good saves first, newest first; broken ones after them.
+    saves.sort_by(|a, b| {
+        a.summary
+            .is_err()
+            .cmp(&b.summary.is_err())
+            .then_with(|| b.saved.cmp(&a.saved))
+            .then_with(|| a.path.cmp(&b.path))
+    });
     saves
 }
 

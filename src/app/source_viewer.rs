@@ -131,16 +131,16 @@ fn draw(
     } else {
         egui::Color32::from_rgb(255, 240, 170)
     };
-    egui::Window::new(format!("Source — {}", src.title))
+    let text_height = (screen.height() * 0.8 - 190.0).max(160.0);
+    egui::Window::new("Source")
         .id("source-viewer".into())
         .open(&mut open)
-        .default_size([
-            (screen.width() * 0.6).max(480.0),
-            (screen.height() * 0.75).max(360.0),
-        ])
-        .default_pos(screen.center() - egui::vec2(screen.width() * 0.3, screen.height() * 0.37))
+        .default_width((screen.width() * 0.62).max(480.0))
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(screen.center())
         .collapsible(false)
         .show(ctx, |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(&src.title).size(18.0).strong()).wrap());
             ui.label(egui::RichText::new(&src.reference).italics());
             if let Some(q) = &src.passage {
                 ui.add_space(4.0);
@@ -162,7 +162,8 @@ fn draw(
             ui.separator();
             let scroll = std::mem::take(&mut src.scroll);
             egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
+                .auto_shrink([false, true])
+                .max_height(text_height)
                 .show(ui, |ui| {
                     let mut first = true;
                     for (p, &lit) in src.paragraphs.iter().zip(&src.highlighted) {

@@ -204,7 +204,7 @@ fn draw(
             .show(ui, |ui| {
                 ui.set_max_width(760.0);
                 scenario_section(ui, &loaded, &files, &problem, &mut form, &mut actions);
-                ui.add_space(10.0);
+                ui.add_space(4.0);
                 role_section(ui, s, &mut form);
             });
     });
@@ -282,7 +282,7 @@ fn scenario_section(
     ui.horizontal(|ui| {
         egui::ComboBox::from_id_salt("scenario-choice")
             .selected_text(current)
-            .width(520.0)
+            .width(400.0)
             .show_ui(ui, |ui| {
                 if ui
                     .selectable_label(loaded.path.is_none(), "Built in (the shipped scenario)")
@@ -301,28 +301,11 @@ fn scenario_section(
                     }
                 }
             });
-        if loaded.path.is_some() {
-            ui.label(egui::RichText::new("reloaded when the file changes").weak());
-        }
-    });
-    ui.label(egui::RichText::new(&s.title).strong());
-    ui.add(egui::Label::new(&s.summary).wrap());
-    ui.label(
-        egui::RichText::new(format!(
-            "{} to {} · {} playable roles · {} timeline entries",
-            s.start.format("%-d %B %Y"),
-            s.end.format("%-d %B %Y"),
-            s.playable().count(),
-            s.timeline.len()
-        ))
-        .weak(),
-    );
-    ui.horizontal(|ui| {
-        ui.label("Other file:");
+        ui.label("or a file:");
         let edit = ui.add(
             egui::TextEdit::singleline(&mut form.path)
                 .hint_text("path/to/scenario.ron")
-                .desired_width(360.0),
+                .desired_width(200.0),
         );
         let typed = !form.path.trim().is_empty();
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -330,6 +313,22 @@ fn scenario_section(
             actions.write(UiAction::LoadScenario(Some(form.path.trim().into())));
         }
     });
+    ui.add(egui::Label::new(egui::RichText::new(&s.summary).size(14.0)).wrap());
+    ui.label(
+        egui::RichText::new(format!(
+            "{} to {} · {} playable roles · {} timeline entries{}",
+            s.start.format("%-d %B %Y"),
+            s.end.format("%-d %B %Y"),
+            s.playable().count(),
+            s.timeline.len(),
+            if loaded.path.is_some() {
+                " · reloaded when the file changes (F5 to reload now)"
+            } else {
+                ""
+            }
+        ))
+        .weak(),
+    );
     if let Some(text) = &problem.0 {
         egui::Frame::new()
             .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
@@ -364,14 +363,17 @@ fn role_section(ui: &mut egui::Ui, s: &Scenario, form: &mut StartForm) {
         let frame = egui::Frame::new()
             .fill(fill)
             .corner_radius(6.0)
-            .inner_margin(egui::Margin::symmetric(10, 6))
+            .inner_margin(egui::Margin::symmetric(10, 4))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
                     ui.label(egui::RichText::new(format!("{}", n + 1)).monospace().weak());
                     ui.label(egui::RichText::new(&actor.name).size(17.0).strong());
                 });
-                ui.add(egui::Label::new(situation(&actor.briefing)).wrap());
+                ui.add(
+                    egui::Label::new(egui::RichText::new(situation(&actor.briefing)).size(14.5))
+                        .wrap(),
+                );
             });
         let response = ui.interact(
             frame.response.rect,
@@ -382,7 +384,7 @@ fn role_section(ui: &mut egui::Ui, s: &Scenario, form: &mut StartForm) {
             form.role = Some(id);
             form.mode = Mode::Play;
         }
-        ui.add_space(4.0);
+        ui.add_space(2.0);
     }
 }
 
@@ -536,10 +538,26 @@ fn save_row(ui: &mut egui::Ui, save: &SaveEntry, actions: &mut MessageWriter<UiA
                             .color(ui.visuals().error_fg_color),
                     );
                     ui.label(egui::RichText::new(&saved).small().weak());
-                    egui::CollapsingHeader::new("What is wrong")
-                        .id_salt(("save-error", &save.path))
-                        .default_open(true)
-                        .show(ui, |ui| problem_text(ui, e));
+                    let mut lines = e.lines();
+                    let headline = lines.next().unwrap_or_default();
+                    // The headline names file, place and problem; the rest is the snippet.
+                    let headline = headline
+                        .split_once(": error: ")
+                        .map(|(_, problem)| problem)
+                        .unwrap_or(headline);
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(headline).color(ui.visuals().error_fg_color),
+                        )
+                        .wrap(),
+                    );
+                    let details: Vec<&str> = lines.collect();
+                    if !details.is_empty() {
+                        egui::CollapsingHeader::new("Details")
+                            .id_salt(("save-error", &save.path))
+                            .default_open(false)
+                            .show(ui, |ui| problem_text(ui, e));
+                    }
                 }
             }
         });
