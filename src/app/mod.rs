@@ -7,8 +7,10 @@
 //! `EguiPrimaryContextPass`; logic systems run in `Update` and need no window, so
 //! [`AppLogicPlugin`] works on `MinimalPlugins` + `StatesPlugin`.
 
+pub mod bargaining;
 pub mod briefing;
 pub mod debrief;
+pub mod explore;
 pub mod play;
 pub mod replay;
 pub mod start;
@@ -34,6 +36,8 @@ pub enum Screen {
     Play,
     Debrief,
     Replay,
+    /// The what-if explorer (`explore.rs`).
+    Explore,
 }
 
 /// Everything a person can do in the window. Buttons and keys write these; the tour
@@ -68,6 +72,8 @@ pub enum UiAction {
     Save,
     /// Debrief: write the Markdown debrief (the same bytes as `debrief --format md`).
     ExportMarkdown,
+    /// Start: open the what-if explorer (`explore.rs`).
+    OpenExplore,
     /// Back to the start screen.
     ToStart,
 }
@@ -101,6 +107,7 @@ impl Plugin for AppLogicPlugin {
                 play::PlayPlugin,
                 debrief::DebriefPlugin,
                 replay::ReplayPlugin,
+                explore::ExplorePlugin,
             ));
     }
 }
@@ -142,7 +149,11 @@ pub fn run(options: AppOptions) -> ExitCode {
         path: options.scenario.clone(),
     })
     .add_plugins(EguiPlugin::default())
-    .add_plugins((SimulationPlugin, AppLogicPlugin))
+    .add_plugins((
+        SimulationPlugin,
+        AppLogicPlugin,
+        bargaining::BargainingPlugin,
+    ))
     .add_systems(Startup, spawn_camera);
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,
