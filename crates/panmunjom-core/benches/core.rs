@@ -41,7 +41,11 @@ fn report(name: &str, (median, best): (Duration, Duration), note: &str) {
 
 fn main() {
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    let wanted = |name: &str| filter.as_ref().is_none_or(|f| name.contains(f.as_str()));
+    let wanted = |name: &str| {
+        filter
+            .as_ref()
+            .is_none_or(|f| name.contains(f.as_str()) || f.contains(name))
+    };
     let s = Arc::new(builtin::main_scenario().expect("the shipped scenario is valid"));
 
     if wanted("load") {
