@@ -3,11 +3,11 @@
 use crate::common::{repo, run, stderr, stdout, temp_dir};
 
 #[test]
-fn no_arguments_prints_help() {
-    let out = run(&[], None);
+fn help_lists_every_command() {
+    let out = run(&["--help"], None);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    for cmd in ["validate", "replay", "play", "debrief"] {
+    for cmd in ["validate", "replay", "play", "debrief", "bargain", "explore"] {
         assert!(text.contains(cmd), "help lists {cmd}: {text}");
     }
 }
