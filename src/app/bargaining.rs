@@ -4,7 +4,8 @@
 //! outcome space is a grey point (x: the first armistice party's utility, the UN
 //! Command; y: the sum of the other parties', the Communist side); the zone of
 //! agreement is green, the Pareto frontier blue, the historical terms a red diamond
-//! and the game's own deal (its armistice terms) a yellow square.
+//! and the game's own deal (its armistice terms) a smaller yellow square (drawn on
+//! top, so the diamond rings it when they coincide).
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -122,7 +123,7 @@ fn draw(
                     if let Some(h) = hist {
                         p.points(
                             Points::new("historical terms", PlotPoints::from(vec![h]))
-                                .radius(6.0)
+                                .radius(8.0)
                                 .shape(MarkerShape::Diamond)
                                 .color(egui::Color32::RED),
                         );
@@ -130,7 +131,7 @@ fn draw(
                     if let Some(o) = own {
                         p.points(
                             Points::new("your armistice", PlotPoints::from(vec![o]))
-                                .radius(6.0)
+                                .radius(4.0)
                                 .shape(MarkerShape::Square)
                                 .color(egui::Color32::YELLOW),
                         );
