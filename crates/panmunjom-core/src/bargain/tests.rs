@@ -92,7 +92,7 @@ fn brute_frontier(m: &Model) -> Vec<u64> {
 }
 
 #[test]
-fn fast_frontier_matches_brute_force_for_two_three_and_four_parties() {
+fn fast_frontier_matches_brute_force_for_one_to_five_parties() {
     // deterministic pseudo-random weights and ideals
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = |n: u64| {
@@ -101,7 +101,7 @@ fn fast_frontier_matches_brute_force_for_two_three_and_four_parties() {
         x ^= x << 17;
         x % n
     };
-    for parties in 1..=4 {
+    for parties in 1..=5 {
         for _ in 0..5 {
             let radix = vec![3, 4, 2, 5];
             let actors: Vec<ActorModel> = (0..parties)
