@@ -12,12 +12,14 @@
 //! and keys), [`theme`] (text sizes, UI scale), [`toast`] (short confirmations and errors), [`tour`] (drives the
 //! window for screenshots), [`idle`] (keeps an idle window from redrawing) and [`timing`] (start-up and frame-time figures).
 
+pub mod bargaining;
 pub mod briefing;
 pub mod charts;
 pub mod conditions;
 pub mod debrief;
 pub mod dev_shot;
 pub mod event_view;
+pub mod explore;
 pub mod history;
 pub mod idle;
 pub mod inbox;
@@ -55,6 +57,8 @@ pub enum Screen {
     Play,
     Debrief,
     Replay,
+    /// The what-if explorer (`explore.rs`).
+    Explore,
 }
 
 /// Everything a person can do in the window. Buttons and keys write these; the tour
@@ -112,6 +116,8 @@ pub enum UiAction {
     /// Play: show an earlier item of the game again (a log index), or `None` to go
     /// back to the present.
     PlayShow(Option<usize>),
+    /// Start: open the what-if explorer (`explore.rs`).
+    OpenExplore,
     /// Back to the start screen.
     ToStart,
 }
@@ -178,6 +184,7 @@ impl Plugin for AppLogicPlugin {
                 menu::MenuPlugin,
                 toast::ToastPlugin,
                 theme::ThemePlugin,
+                explore::ExplorePlugin,
             ));
     }
 }
@@ -234,6 +241,7 @@ pub fn window_app(scenario: LoadedScenario, winit: WinitSettings) -> App {
         AppLogicPlugin,
         timing::TimingPlugin,
         idle::IdlePlugin,
+        bargaining::BargainingPlugin,
     ))
     .add_systems(Startup, spawn_camera);
     app

@@ -16,7 +16,7 @@ use super::Model;
 /// Indices of the Pareto-optimal deals, ascending.
 pub(super) fn frontier(m: &Model) -> Vec<u64> {
     let k = m.parties.len();
-    if k == 0 || m.radix.iter().any(|&n| n == 0) {
+    if k == 0 || m.radix.contains(&0) {
         return Vec::new();
     }
     let tables: Vec<&Vec<Vec<i64>>> = m.parties.iter().map(|&p| &m.actors[p].table).collect();
@@ -67,6 +67,47 @@ pub(super) fn frontier(m: &Model) -> Vec<u64> {
         }
     }
     // (3) sort descending, keep the undominated distinct vectors
+    let mut out = if k <= 4 {
+        sweep_packed(&utils, &index, k)
+    } else {
+        sweep(&utils, &index, k)
+    };
+    out.sort_unstable();
+    out
+}
+
+/// Step (3) for up to four parties: the utilities packed in fixed arrays (padded with
+/// zeros, which changes neither the order nor dominance), so the sort compares arrays.
+fn sweep_packed(utils: &[i64], index: &[u64], k: usize) -> Vec<u64> {
+    let mut rows: Vec<([i64; 4], u64)> = index
+        .iter()
+        .enumerate()
+        .map(|(d, &idx)| {
+            let mut key = [0i64; 4];
+            key[..k].copy_from_slice(&utils[d * k..d * k + k]);
+            (key, idx)
+        })
+        .collect();
+    rows.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut keep = Kept::new(k);
+    let mut out = Vec::new();
+    let mut g = 0;
+    while g < rows.len() {
+        let v = rows[g].0;
+        let mut end = g + 1;
+        while end < rows.len() && rows[end].0 == v {
+            end += 1;
+        }
+        if keep.admit(&v[..k]) {
+            out.extend(rows[g..end].iter().map(|r| r.1));
+        }
+        g = end;
+    }
+    out
+}
+
+/// Step (3) for any number of parties.
+fn sweep(utils: &[i64], index: &[u64], k: usize) -> Vec<u64> {
     let row = |d: usize| &utils[d * k..d * k + k];
     let mut order: Vec<usize> = (0..index.len()).collect();
     order.sort_unstable_by(|&a, &b| row(b).cmp(row(a)).then(index[a].cmp(&index[b])));
@@ -84,7 +125,6 @@ pub(super) fn frontier(m: &Model) -> Vec<u64> {
         }
         g = end;
     }
-    out.sort_unstable();
     out
 }
 

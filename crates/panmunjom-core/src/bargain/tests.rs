@@ -7,7 +7,9 @@ use super::*;
 fn toy(limit_a: (usize, usize), limit_b: (usize, usize)) -> Model {
     let actor = |id: usize, ideal: (usize, usize), limit: (usize, usize), w: (i64, i64)| {
         let row = |x: usize, w: i64| -> Vec<i64> {
-            (0..3usize).map(|p| w * (2 - p.abs_diff(x) as i64)).collect()
+            (0..3usize)
+                .map(|p| w * (2 - p.abs_diff(x) as i64))
+                .collect()
         };
         let table = vec![row(ideal.0, w.0), row(ideal.1, w.1)];
         let disagreement = table[0][limit.0] + table[1][limit.1];
@@ -65,7 +67,11 @@ fn toy_limits_shrink_the_zone_and_move_the_disagreement_point() {
     assert!(b.zone.is_empty());
     assert_eq!(b.nash, None);
     assert_eq!(b.model.zone_size(), 0);
-    assert_eq!(b.frontier, vec![0, 1, 2, 5, 8], "limits do not change the frontier");
+    assert_eq!(
+        b.frontier,
+        vec![0, 1, 2, 5, 8],
+        "limits do not change the frontier"
+    );
 }
 
 /// A brute-force frontier to check the fast one against.
@@ -86,7 +92,7 @@ fn brute_frontier(m: &Model) -> Vec<u64> {
 }
 
 #[test]
-fn fast_frontier_matches_brute_force_for_two_three_and_four_parties() {
+fn fast_frontier_matches_brute_force_for_one_to_five_parties() {
     // deterministic pseudo-random weights and ideals
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = |n: u64| {
@@ -95,7 +101,7 @@ fn fast_frontier_matches_brute_force_for_two_three_and_four_parties() {
         x ^= x << 17;
         x % n
     };
-    for parties in 1..=4 {
+    for parties in 1..=5 {
         for _ in 0..5 {
             let radix = vec![3, 4, 2, 5];
             let actors: Vec<ActorModel> = (0..parties)

@@ -1,0 +1,143 @@
+//! The Bargaining panel: the deals by the UN's and the Communist side's utilities.
+//!
+//! Press B on the Play or Debrief screen to show or hide it. Every deal of the
+//! outcome space is a grey point (x: the first armistice party's utility, the UN
+//! Command; y: the sum of the other parties', the Communist side); the zone of
+//! agreement is green, the Pareto frontier blue, the historical terms a red diamond
+//! and the game's own deal (its armistice terms) a smaller yellow square (drawn on
+//! top, so the diamond rings it when they coincide).
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use egui_plot::{Legend, MarkerShape, Plot, PlotPoints, Points};
+
+use super::Screen;
+use crate::bargain;
+use crate::sim::CurrentGame;
+
+/// Whether the panel shows.
+#[derive(Resource, Debug, Default)]
+pub struct BargainPanel {
+    pub open: bool,
+}
+
+pub struct BargainingPlugin;
+
+impl Plugin for BargainingPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<BargainPanel>().add_systems(
+            EguiPrimaryContextPass,
+            draw.run_if(in_state(Screen::Play).or_else(in_state(Screen::Debrief))),
+        );
+    }
+}
+
+/// A deal's point: (UN, Communist side).
+fn point(a: &bargain::Analysis, deal: &[usize]) -> [f64; 2] {
+    let u = a.party_utilities(deal);
+    let x = u.first().copied().unwrap_or(0);
+    let y: i64 = u.iter().skip(1).sum();
+    [x as f64, y as f64]
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    game: Option<Res<CurrentGame>>,
+    mut panel: ResMut<BargainPanel>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if ctx.input(|i| i.key_pressed(egui::Key::B)) {
+        panel.open = !panel.open;
+    }
+    let Some(game) = game else { return Ok(()) };
+    if !panel.open {
+        return Ok(());
+    }
+    let s = &game.0.scenario;
+    let Ok(a) = bargain::analyze(s, &game.0.state) else {
+        return Ok(());
+    };
+    let m = &a.model;
+    let all: Vec<[f64; 2]> = (0..m.size()).map(|i| point(&a, &m.decode(i))).collect();
+    let zone: Vec<[f64; 2]> = a.zone.iter().map(|&i| point(&a, &m.decode(i))).collect();
+    let frontier: Vec<[f64; 2]> = a
+        .frontier
+        .iter()
+        .map(|&i| point(&a, &m.decode(i)))
+        .collect();
+    let hist = bargain::historical_deal(s).map(|d| point(&a, &d));
+    let own = game
+        .0
+        .state
+        .armistice
+        .as_ref()
+        .and_then(|arm| bargain::deal_of(&arm.terms))
+        .map(|d| point(&a, &d));
+    let nash = a.nash.map(|n| point(&a, &m.decode(n)));
+    let mut open = panel.open;
+    egui::Window::new("Bargaining (B)")
+        .open(&mut open)
+        .default_size([560.0, 440.0])
+        .show(ctx, |ui| {
+            let zone_text = if a.zone.is_empty() {
+                "Zone of agreement: empty".to_string()
+            } else {
+                format!("Zone of agreement: {} deals", a.zone.len())
+            };
+            ui.label(format!(
+                "{} on {} \u{b7} {} deals \u{b7} frontier {}",
+                zone_text,
+                game.0.state.date,
+                m.size(),
+                a.frontier.len()
+            ));
+            Plot::new("bargaining-plot")
+                .legend(Legend::default())
+                .x_axis_label("UN Command utility")
+                .y_axis_label("Communist side utility (sum)")
+                .show(ui, |p| {
+                    p.points(
+                        Points::new("deals", PlotPoints::from(all))
+                            .radius(1.5)
+                            .color(egui::Color32::GRAY),
+                    );
+                    p.points(
+                        Points::new("Pareto frontier", PlotPoints::from(frontier))
+                            .radius(2.5)
+                            .color(egui::Color32::LIGHT_BLUE),
+                    );
+                    p.points(
+                        Points::new("zone of agreement", PlotPoints::from(zone))
+                            .radius(3.5)
+                            .color(egui::Color32::GREEN),
+                    );
+                    if let Some(n) = nash {
+                        p.points(
+                            Points::new("Nash point", PlotPoints::from(vec![n]))
+                                .radius(6.0)
+                                .shape(MarkerShape::Circle)
+                                .filled(false)
+                                .color(egui::Color32::WHITE),
+                        );
+                    }
+                    if let Some(h) = hist {
+                        p.points(
+                            Points::new("historical terms", PlotPoints::from(vec![h]))
+                                .radius(8.0)
+                                .shape(MarkerShape::Diamond)
+                                .color(egui::Color32::RED),
+                        );
+                    }
+                    if let Some(o) = own {
+                        p.points(
+                            Points::new("your armistice", PlotPoints::from(vec![o]))
+                                .radius(4.0)
+                                .shape(MarkerShape::Square)
+                                .color(egui::Color32::YELLOW),
+                        );
+                    }
+                });
+        });
+    panel.open = open;
+    Ok(())
+}
