@@ -11,12 +11,13 @@ use crate::engine::{Policy, Setup};
 use crate::scenario::{ActorId, Scenario};
 use crate::sim::NewGame;
 
-/// Play a role, or walk the historical path.
+/// Play a role, walk the historical path, or explore many what-if games.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     #[default]
     Play,
     Replay,
+    Explore,
 }
 
 /// What the start screen's form holds.
@@ -61,6 +62,7 @@ impl StartForm {
     pub fn begin(&self, s: &Scenario) -> Option<UiAction> {
         match self.mode {
             Mode::Replay => Some(UiAction::OpenReplay),
+            Mode::Explore => Some(UiAction::OpenExplore),
             Mode::Play => Some(UiAction::NewGame(Setup {
                 role: self.role(s)?,
                 policy: self.policy,
@@ -169,6 +171,7 @@ fn draw(
             let label = match form.mode {
                 Mode::Play => "Begin: read the briefing  (Enter)",
                 Mode::Replay => "Open the historical replay  (Enter)",
+                Mode::Explore => "Open the what-if explorer  (Enter)",
             };
             let button = egui::Button::new(egui::RichText::new(label).size(18.0).strong())
                 .min_size(egui::vec2(340.0, 40.0));
@@ -180,7 +183,7 @@ fn draw(
             ui.add_space(12.0);
             ui.label(
                 egui::RichText::new(
-                    "Keys: 1–3 role · H/A other sides · P/R mode · N new seed · Esc menu",
+                    "Keys: 1–3 role · H/A other sides · P/R/X mode · N new seed · Esc menu",
                 )
                 .weak(),
             );
@@ -249,6 +252,9 @@ fn keys(
         }
         if i.key_pressed(Key::R) {
             form.mode = Mode::Replay;
+        }
+        if i.key_pressed(Key::X) {
+            form.mode = Mode::Explore;
         }
         if i.key_pressed(Key::N) {
             form.seed = random_seed().to_string();
@@ -439,6 +445,11 @@ fn options_row(ui: &mut egui::Ui, form: &mut StartForm) {
                     &mut form.mode,
                     Mode::Replay,
                     "Replay the historical path step by step (R)",
+                );
+                ui.radio_value(
+                    &mut form.mode,
+                    Mode::Explore,
+                    "Explore many what-if games (X)",
                 );
             });
             ui.end_row();

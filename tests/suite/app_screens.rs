@@ -314,3 +314,19 @@ fn export_writes_the_same_bytes_as_the_debrief_command() {
             .all(|f| f.ends_with(".md") && !f.starts_with('.'))
     );
 }
+
+#[test]
+fn the_start_form_in_explore_mode_opens_the_explorer_and_comes_back() {
+    use panmunjom::app::start::{Mode, StartForm};
+    let mut app = app();
+    let form = StartForm {
+        mode: Mode::Explore,
+        ..app.world().resource::<StartForm>().clone()
+    };
+    let action = form.begin(&main_scenario()).expect("explore needs no role");
+    assert_eq!(action, UiAction::OpenExplore);
+    act(&mut app, action);
+    assert_eq!(screen(&app), Screen::Explore);
+    act(&mut app, UiAction::ToStart);
+    assert_eq!(screen(&app), Screen::Start);
+}
