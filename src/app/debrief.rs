@@ -195,7 +195,7 @@ fn draw(
                 d.scenario_title, d.policy, d.seed
             ));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("\u{2302} Start screen").clicked() {
+                if ui.button("\u{2b05} Start screen").clicked() {
                     out.push(UiAction::ToStart);
                 }
                 if ui.button("Replay history").clicked() {

@@ -195,7 +195,7 @@ fn draw(
             ui.label(egui::RichText::new("The historical path").strong());
             ui.weak(format!("\u{b7} step {} of {n}", k + 1));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("\u{2302} Start screen").clicked() {
+                if ui.button("\u{2b05} Start screen").clicked() {
                     out.push(UiAction::ToStart);
                 }
             });
