@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Decider;
 use super::state::State;
-use crate::scenario::{ActorId, EntryId, Scenario};
+use crate::scenario::{ActorId, Effect, EntryId, Scenario};
 
 /// A policy for the sides the player does not take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,8 +107,10 @@ pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usi
     score_on(s, state, &mut state.clone(), agreed_before, who, id, option)
 }
 
-/// [`score`], with the option's effects applied on `after` (overwritten with `state`
-/// first, reusing its allocations) and `state`'s agreed-issue count given.
+/// [`score`], with the option's effects applied on `after` and `state`'s agreed-issue
+/// count given. The score reads only variables, positions and limits, so only those
+/// are copied from `state` into `after` (reusing its allocations) and only the effects
+/// that change them are applied: the rest of `after` is left as it was, unread.
 #[allow(
     clippy::expect_used,
     reason = "the engine and `decide` call this only on decisions: a failure is a bug"
@@ -126,9 +128,21 @@ fn score_on(
         .entry(id)
         .as_decision()
         .expect("score is only called on decisions");
-    after.copy_from(state);
+    after.vars.clone_from(&state.vars);
+    after.positions.clone_from(&state.positions);
+    after.limits.clone_from(&state.limits);
     for effect in &d.options[option].effects {
-        after.apply(s, effect, id);
+        match effect {
+            Effect::Add(..) | Effect::Set(..) | Effect::Move(..) | Effect::Limit(..) => {
+                after.apply(s, effect, id);
+            }
+            // Flags, knowledge, signing and ending do not enter the score.
+            Effect::Raise(_)
+            | Effect::Lower(_)
+            | Effect::Reveal(..)
+            | Effect::SignArmistice
+            | Effect::End(_) => {}
+        }
     }
     let actor = s.actor(who);
     let mut total = 0i64;

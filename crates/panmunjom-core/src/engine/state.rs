@@ -68,35 +68,6 @@ impl State {
         }
     }
 
-    /// Makes `self` equal to `other`, reusing `self`'s allocations (a `clone` without
-    /// allocating when both are states of the same scenario).
-    pub fn copy_from(&mut self, other: &State) {
-        let State {
-            date,
-            vars,
-            flags,
-            positions,
-            limits,
-            fired,
-            chosen,
-            knows,
-            armistice,
-            ended,
-            drift_applied,
-        } = other;
-        self.date = *date;
-        self.vars.clone_from(vars);
-        self.flags.clone_from(flags);
-        self.positions.clone_from(positions);
-        self.limits.clone_from(limits);
-        self.fired.clone_from(fired);
-        self.chosen.clone_from(chosen);
-        self.knows.clone_from(knows);
-        self.armistice.clone_from(armistice);
-        self.ended.clone_from(ended);
-        self.drift_applied.clone_from(drift_applied);
-    }
-
     pub fn var(&self, v: VarId) -> i64 {
         self.vars[v.0]
     }
