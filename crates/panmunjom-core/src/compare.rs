@@ -562,7 +562,7 @@ fn samples(s: &Scenario, game: &Game, history: &Game) -> Vec<Sample> {
     // so it is added for the time since the last happening (until the armistice).
     let view = |g: &Game, date: NaiveDate| {
         let (since, mut vars, positions) = match at(&g.log, date) {
-            Some(l) => (l.date, l.vars.clone(), l.positions.clone()),
+            Some(l) => (l.date, l.vars.to_vec(), l.positions.to_vec()),
             None => (s.start, initial.vars.clone(), initial.positions.clone()),
         };
         let stop = g

@@ -258,13 +258,13 @@ fn step(
     out.state = s
         .variables
         .iter()
-        .zip(&entry.vars)
+        .zip(entry.vars.iter())
         .map(|(v, x)| (v.label.clone(), *x))
         .collect();
     out.flags = s
         .flags
         .iter()
-        .zip(&entry.flags)
+        .zip(entry.flags.iter())
         .filter(|(_, on)| **on)
         .map(|(f, _)| f.label.clone())
         .collect();

@@ -75,13 +75,16 @@ pub enum Outcome {
 }
 
 /// One line of the game's log, with the state right after it.
+///
+/// Most steps change few of the variables, flags and positions, so a line shares each
+/// of them with the line before when it is unchanged (an `Arc`, read like the vector).
 #[derive(Debug, Clone)]
 pub struct LogEntry {
     pub date: NaiveDate,
     pub happening: Happening,
-    pub vars: Vec<i64>,
-    pub flags: Vec<bool>,
-    pub positions: Vec<Vec<Option<crate::scenario::PosId>>>,
+    pub vars: Arc<Vec<i64>>,
+    pub flags: Arc<Vec<bool>>,
+    pub positions: Arc<Vec<Vec<Option<crate::scenario::PosId>>>>,
 }
 
 /// Where the game stands after [`Game::step`].
@@ -121,6 +124,13 @@ pub struct Game {
     /// Since when the terms have been agreed with the armistice's requirements met.
     agreed_since: Option<NaiveDate>,
     outcome: Option<Outcome>,
+    /// Whether the log has (or, without a log, would have) an `Armistice` line.
+    armistice_logged: bool,
+    /// Whether steps are written to `log` (see [`Game::without_log`]).
+    keep_log: bool,
+    /// A state the adaptive policy scores options on, reused from one option to the
+    /// next so that scoring does not allocate (its content between uses is meaningless).
+    scratch: State,
     pub log: Vec<LogEntry>,
     /// The player's choices so far: (decision, option).
     pub choices: Vec<(EntryId, usize)>,
@@ -129,6 +139,8 @@ pub struct Game {
 impl Game {
     pub fn new(scenario: Arc<Scenario>, setup: Setup) -> Self {
         let state = State::initial(&scenario);
+        let log_capacity = 2 * scenario.timeline.len();
+        let scratch = state.clone();
         let rng = ChaCha8Rng::seed_from_u64(setup.seed);
         Game {
             scenario,
@@ -140,9 +152,20 @@ impl Game {
             reports: Vec::new(),
             agreed_since: None,
             outcome: None,
-            log: Vec::new(),
+            armistice_logged: false,
+            keep_log: true,
+            scratch,
+            log: Vec::with_capacity(log_capacity),
             choices: Vec::new(),
         }
+    }
+
+    /// The same game, but keeping no log: `log` stays empty, everything else (state,
+    /// outcome, choices, RNG draws) is as with a log. For callers that read only the
+    /// end state, such as the explorer.
+    pub fn without_log(mut self) -> Self {
+        self.keep_log = false;
+        self
     }
 
     /// The decision waiting for the player, if any.
@@ -246,9 +269,10 @@ impl Game {
                     self.pending = Some(id);
                     return Progress::AwaitingChoice(id);
                 } else {
-                    let (option, by) = policy::decide(
+                    let (option, by) = policy::decide_with(
                         &s,
                         &self.state,
+                        &mut self.scratch,
                         &mut self.rng,
                         self.setup.policy,
                         id,
@@ -380,9 +404,7 @@ impl Game {
     /// Book-keeping after the state changed: an armistice, the agreement clock, an end.
     fn after_change(&mut self) {
         let s = Arc::clone(&self.scenario);
-        if self.state.armistice.is_some()
-            && !self.log.iter().any(|l| l.happening == Happening::Armistice)
-        {
+        if self.state.armistice.is_some() && !self.armistice_logged {
             self.record(Happening::Armistice);
         }
         if self.state.armistice.is_none()
@@ -409,13 +431,28 @@ impl Game {
     }
 
     fn record(&mut self, happening: Happening) {
-        self.log.push(LogEntry {
+        if happening == Happening::Armistice {
+            self.armistice_logged = true;
+        }
+        if !self.keep_log {
+            return;
+        }
+        /// The previous line's vector if equal to the state's, else a copy.
+        fn share<T: Clone + PartialEq>(previous: Option<&Arc<T>>, now: &T) -> Arc<T> {
+            match previous {
+                Some(p) if **p == *now => Arc::clone(p),
+                _ => Arc::new(now.clone()),
+            }
+        }
+        let last = self.log.last();
+        let entry = LogEntry {
             date: self.state.date,
             happening,
-            vars: self.state.vars.clone(),
-            flags: self.state.flags.clone(),
-            positions: self.state.positions.clone(),
-        });
+            vars: share(last.map(|l| &l.vars), &self.state.vars),
+            flags: share(last.map(|l| &l.flags), &self.state.flags),
+            positions: share(last.map(|l| &l.positions), &self.state.positions),
+        };
+        self.log.push(entry);
     }
 
     /// The option history took at decision `id` if it is open now, else the first open

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Decider;
 use super::state::State;
-use crate::scenario::{ActorId, EntryId, IssueId, Scenario};
+use crate::scenario::{ActorId, Effect, EntryId, Scenario};
 
 /// A policy for the sides the player does not take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,13 +39,27 @@ pub fn roll(rng: &mut ChaCha8Rng, n: u64) -> u64 {
 }
 
 /// Chooses an option of decision `id` among the `open` ones.
+pub fn decide(
+    s: &Scenario,
+    state: &State,
+    rng: &mut ChaCha8Rng,
+    policy: Policy,
+    id: EntryId,
+    open: &[usize],
+) -> (usize, Decider) {
+    decide_with(s, state, &mut state.clone(), rng, policy, id, open)
+}
+
+/// [`decide`], scoring options on `scratch` (any state of the same scenario; its
+/// content is overwritten), so that a caller deciding often reuses its allocations.
 #[allow(
     clippy::expect_used,
     reason = "the engine calls this only on a decision, with its non-empty open options: a failure is a bug"
 )]
-pub fn decide(
+pub fn decide_with(
     s: &Scenario,
     state: &State,
+    scratch: &mut State,
     rng: &mut ChaCha8Rng,
     policy: Policy,
     id: EntryId,
@@ -60,13 +74,15 @@ pub fn decide(
     }
     let noise = u64::from(s.adaptive_noise);
     let mut best: Option<(i64, usize)> = None;
+    let agreed_before = state.agreed_count(s) as i64;
     for &o in open {
         let jitter = if noise == 0 {
             0
         } else {
             roll(rng, noise + 1) as i64
         };
-        let total = score(s, state, d.role, id, o).saturating_add(jitter);
+        let total =
+            score_on(s, state, scratch, agreed_before, d.role, id, o).saturating_add(jitter);
         if best.is_none_or(|(b, _)| total > b) {
             best = Some((total, o));
         }
@@ -87,13 +103,46 @@ pub fn decide(
     reason = "the engine and `decide` call this only on decisions: a failure is a bug"
 )]
 pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usize) -> i64 {
+    let agreed_before = state.agreed_count(s) as i64;
+    score_on(s, state, &mut state.clone(), agreed_before, who, id, option)
+}
+
+/// [`score`], with the option's effects applied on `after` and `state`'s agreed-issue
+/// count given. The score reads only variables, positions and limits, so only those
+/// are copied from `state` into `after` (reusing its allocations) and only the effects
+/// that change them are applied: the rest of `after` is left as it was, unread.
+#[allow(
+    clippy::expect_used,
+    reason = "the engine and `decide` call this only on decisions: a failure is a bug"
+)]
+fn score_on(
+    s: &Scenario,
+    state: &State,
+    after: &mut State,
+    agreed_before: i64,
+    who: ActorId,
+    id: EntryId,
+    option: usize,
+) -> i64 {
     let d = s
         .entry(id)
         .as_decision()
         .expect("score is only called on decisions");
-    let mut after = state.clone();
+    after.vars.clone_from(&state.vars);
+    after.positions.clone_from(&state.positions);
+    after.limits.clone_from(&state.limits);
     for effect in &d.options[option].effects {
-        after.apply(s, effect, id);
+        match effect {
+            Effect::Add(..) | Effect::Set(..) | Effect::Move(..) | Effect::Limit(..) => {
+                after.apply(s, effect, id);
+            }
+            // Flags, knowledge, signing and ending do not enter the score.
+            Effect::Raise(_)
+            | Effect::Lower(_)
+            | Effect::Reveal(..)
+            | Effect::SignArmistice
+            | Effect::End(_) => {}
+        }
     }
     let actor = s.actor(who);
     let mut total = 0i64;
@@ -107,7 +156,7 @@ pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usi
             st.position(who, i)
                 .map_or(0, |p| (p.0 as i64 - stance.position.0 as i64).abs())
         };
-        let moved = distance(&after) - distance(state);
+        let moved = distance(after) - distance(state);
         total = total.saturating_sub(stance.weight.saturating_mul(moved));
         if let Some(p) = after.position(who, i)
             && !after.within_limit(who, stance, p)
@@ -115,10 +164,6 @@ pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usi
             total = total.saturating_add(PAST_LIMIT);
         }
     }
-    let agreed = |st: &State| {
-        (0..s.issues.len())
-            .filter(|&i| st.agreed_on(s, IssueId(i)).is_some())
-            .count() as i64
-    };
-    total.saturating_add(actor.settle.saturating_mul(agreed(&after) - agreed(state)))
+    let agreed_after = after.agreed_count(s) as i64;
+    total.saturating_add(actor.settle.saturating_mul(agreed_after - agreed_before))
 }

@@ -97,13 +97,19 @@ pub fn check(s: &Scenario, cfg: &Config) -> Result<(), ExploreError> {
 
 /// Plays game `index` of an exploration and sums it up.
 pub fn play_one(s: &Arc<Scenario>, cfg: &Config, history: &State, index: usize) -> GameResult {
-    let (game, varied_option) = play_game(s, cfg, index);
+    let (game, varied_option) = play(s, cfg, index, false);
     result_of(s, &game, history, game.setup.seed, varied_option)
 }
 
 /// Plays game `index` of an exploration: the game, and the option taken at the varied
 /// decision (vary mode).
 pub fn play_game(s: &Arc<Scenario>, cfg: &Config, index: usize) -> (Game, Option<usize>) {
+    play(s, cfg, index, true)
+}
+
+/// [`play_game`], keeping the game's log or not (the summary reads only the end state,
+/// so the explorer's own games keep none; the game is the same otherwise).
+fn play(s: &Arc<Scenario>, cfg: &Config, index: usize, keep_log: bool) -> (Game, Option<usize>) {
     let seed = game_seed(cfg.seed, index);
     let mut game = Game::new(
         Arc::clone(s),
@@ -113,6 +119,9 @@ pub fn play_game(s: &Arc<Scenario>, cfg: &Config, index: usize) -> (Game, Option
             seed,
         },
     );
+    if !keep_log {
+        game = game.without_log();
+    }
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x00C0_FFEE_D00D_F00D);
     let mut varied_option = None;
     while let Progress::AwaitingChoice(id) = game.advance() {

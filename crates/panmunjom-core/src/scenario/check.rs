@@ -104,6 +104,8 @@ struct Checker<'a> {
     vars: HashMap<&'a str, usize>,
     flags: HashMap<&'a str, usize>,
     sources: HashMap<&'a str, usize>,
+    /// Each source's text with its whitespace collapsed ([`text::normalize`]), made
+    /// once so that each quote is searched without normalising the text again.
     source_texts: Vec<Option<String>>,
     entries: HashMap<&'a str, usize>,
     /// Option ids of each decision, by entry index.
@@ -336,7 +338,7 @@ impl<'a> Checker<'a> {
                     }
                 },
             };
-            self.source_texts.push(text.clone());
+            self.source_texts.push(text.as_deref().map(text::normalize));
             out.push(Source {
                 id: s.id.clone(),
                 title: s.title.clone(),
@@ -847,7 +849,7 @@ impl<'a> Checker<'a> {
                 continue;
             };
             if let (Some(quote), Some(text)) = (&c.quote, &self.source_texts[s])
-                && !text::contains_quote(text, quote)
+                && !text::contains_normalized(text, quote)
             {
                 let short: String = quote.chars().take(60).collect();
                 self.problem(

@@ -10,8 +10,14 @@ pub fn normalize(s: &str) -> String {
 
 /// Whether `quote` occurs in `text`, whitespace-insensitively.
 pub fn contains_quote(text: &str, quote: &str) -> bool {
+    contains_normalized(&normalize(text), quote)
+}
+
+/// [`contains_quote`] on a text already normalised: a caller searching one text for
+/// many quotes normalises it once.
+pub fn contains_normalized(normalized_text: &str, quote: &str) -> bool {
     let q = normalize(quote);
-    !q.is_empty() && normalize(text).contains(&q)
+    !q.is_empty() && normalized_text.contains(&q)
 }
 
 /// The paragraph of `text` (blank-line separated block) that contains `quote`, with its
