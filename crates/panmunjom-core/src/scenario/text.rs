@@ -17,7 +17,7 @@ pub fn contains_quote(text: &str, quote: &str) -> bool {
 /// many quotes normalises it once.
 pub fn contains_normalized(normalized_text: &str, quote: &str) -> bool {
     let q = normalize(quote);
-    !q.is_empty() && normalized_text.contains(&q)
+    !q.is_empty() && memchr::memmem::find(normalized_text.as_bytes(), q.as_bytes()).is_some()
 }
 
 /// The paragraph of `text` (blank-line separated block) that contains `quote`, with its
