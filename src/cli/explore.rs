@@ -36,7 +36,10 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
     let vary = match &args.vary {
         None => None,
         Some(id) => Some(s.entry_by_id(id).ok_or_else(|| {
-            UserError(format!("error: `{id}` is not an entry of scenario `{}`", s.id))
+            UserError(format!(
+                "error: `{id}` is not an entry of scenario `{}`",
+                s.id
+            ))
         })?),
     };
     let cfg = Config {

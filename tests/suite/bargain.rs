@@ -38,10 +38,18 @@ fn by_the_terms_of_8_june_1953_the_zone_is_open_and_holds_them() {
     // the historical terms are the worst acceptable deal for the Communist parties
     let view = bargain::BargainView::new(&s, &a, date("1953-06-08"));
     let hist = view.historical.expect("historical terms");
-    for v in hist.valuations.iter().filter(|v| v.actor == "prc" || v.actor == "dprk") {
+    for v in hist
+        .valuations
+        .iter()
+        .filter(|v| v.actor == "prc" || v.actor == "dprk")
+    {
         assert_eq!(v.gain, 0, "{} gets exactly its limits", v.actor);
     }
-    let un = hist.valuations.iter().find(|v| v.actor == "un").expect("un");
+    let un = hist
+        .valuations
+        .iter()
+        .find(|v| v.actor == "un")
+        .expect("un");
     assert!(un.gain > 0);
 }
 

@@ -7,7 +7,9 @@ fn help_lists_every_command() {
     let out = run(&["--help"], None);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    for cmd in ["validate", "replay", "play", "debrief", "tour", "bargain", "explore"] {
+    for cmd in [
+        "validate", "replay", "play", "debrief", "tour", "bargain", "explore",
+    ] {
         assert!(text.contains(cmd), "help lists {cmd}: {text}");
     }
 }

@@ -44,7 +44,11 @@ fn the_divergence_of_an_explored_game_is_the_debriefs() {
     for i in 0..10 {
         let (game, _) = explore::play_game(&s, &cfg, i);
         let r = explore::play_one(&s, &cfg, &history.state, i);
-        assert_eq!(r.divergence, Debrief::new(&game).divergence.total, "game {i}");
+        assert_eq!(
+            r.divergence,
+            Debrief::new(&game).divergence.total,
+            "game {i}"
+        );
     }
 }
 
@@ -60,10 +64,19 @@ fn varying_one_decision_plays_each_option_and_history_is_among_them() {
         ..config("prc", 1, 2)
     };
     let r = explore::explore(&s, &cfg, &AtomicUsize::new(0)).expect("runs");
-    let options = s.entry(vary).as_decision().expect("a decision").options.len();
+    let options = s
+        .entry(vary)
+        .as_decision()
+        .expect("a decision")
+        .options
+        .len();
     assert_eq!(r.runs, options);
     assert_eq!(r.by_option.len(), options);
-    let hist = r.by_option.iter().find(|o| o.historical).expect("a historical option");
+    let hist = r
+        .by_option
+        .iter()
+        .find(|o| o.historical)
+        .expect("a historical option");
     assert_eq!(hist.games, 1);
     assert_eq!(hist.earliest, Some(s.armistice.historical_date));
     assert_eq!(hist.divergence.map(|d| d.max), Some(0));
@@ -74,8 +87,19 @@ fn varying_one_decision_plays_each_option_and_history_is_among_them() {
 fn the_explore_command_is_the_same_on_one_thread_or_two() {
     let args = |t: &'static str| {
         [
-            "explore", "--role", "soviet", "--runs", "200", "--policy", "adaptive", "--seed", "3",
-            "--threads", t, "--format", "json",
+            "explore",
+            "--role",
+            "soviet",
+            "--runs",
+            "200",
+            "--policy",
+            "adaptive",
+            "--seed",
+            "3",
+            "--threads",
+            t,
+            "--format",
+            "json",
         ]
     };
     let one = run(&args("1"), None);
@@ -89,6 +113,15 @@ fn the_explore_command_is_the_same_on_one_thread_or_two() {
     let text = stdout(&run(&["explore", "--role", "un", "--runs", "50"], None));
     assert!(text.contains("ARMISTICE:"), "{text}");
     assert!(text.contains("history"), "{text}");
-    let bad = run(&["explore", "--role", "un", "--vary", "prc-1953-03-30-chou-proposal"], None);
+    let bad = run(
+        &[
+            "explore",
+            "--role",
+            "un",
+            "--vary",
+            "prc-1953-03-30-chou-proposal",
+        ],
+        None,
+    );
     assert_eq!(bad.status.code(), Some(1));
 }

@@ -35,7 +35,6 @@ pub struct Space {
     pub parties: Vec<SpaceParty>,
 }
 
-
 impl Space {
     pub fn new(s: &Scenario, m: &Model) -> Space {
         Space {

@@ -7,7 +7,9 @@ use super::*;
 fn toy(limit_a: (usize, usize), limit_b: (usize, usize)) -> Model {
     let actor = |id: usize, ideal: (usize, usize), limit: (usize, usize), w: (i64, i64)| {
         let row = |x: usize, w: i64| -> Vec<i64> {
-            (0..3usize).map(|p| w * (2 - p.abs_diff(x) as i64)).collect()
+            (0..3usize)
+                .map(|p| w * (2 - p.abs_diff(x) as i64))
+                .collect()
         };
         let table = vec![row(ideal.0, w.0), row(ideal.1, w.1)];
         let disagreement = table[0][limit.0] + table[1][limit.1];
@@ -65,7 +67,11 @@ fn toy_limits_shrink_the_zone_and_move_the_disagreement_point() {
     assert!(b.zone.is_empty());
     assert_eq!(b.nash, None);
     assert_eq!(b.model.zone_size(), 0);
-    assert_eq!(b.frontier, vec![0, 1, 2, 5, 8], "limits do not change the frontier");
+    assert_eq!(
+        b.frontier,
+        vec![0, 1, 2, 5, 8],
+        "limits do not change the frontier"
+    );
 }
 
 /// A brute-force frontier to check the fast one against.

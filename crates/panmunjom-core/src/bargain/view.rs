@@ -138,7 +138,11 @@ impl TimelineView {
                     date: p.date,
                     entry: p.entry.map(|e| entry_ref(s, e)),
                     zone_size: p.zone_size,
-                    blocking: p.blocking.iter().map(|i| s.issues[i.0].id.clone()).collect(),
+                    blocking: p
+                        .blocking
+                        .iter()
+                        .map(|i| s.issues[i.0].id.clone())
+                        .collect(),
                 })
                 .collect(),
         }
@@ -184,11 +188,7 @@ impl BargainView {
                     })
                     .collect(),
                 common: common[i]
-                    .map(|(lo, hi)| {
-                        (lo..=hi)
-                            .map(|p| issue.positions[p].id.clone())
-                            .collect()
-                    })
+                    .map(|(lo, hi)| (lo..=hi).map(|p| issue.positions[p].id.clone()).collect())
                     .unwrap_or_default(),
             })
             .collect();
@@ -201,10 +201,7 @@ impl BargainView {
             .nash
             .map(|n| deal_view(s, a, "Nash bargaining point", &m.decode(n)));
         let historical = historical_deal(s).map(|d| {
-            let label = format!(
-                "historical terms of {}",
-                s.armistice.historical_terms_date
-            );
+            let label = format!("historical terms of {}", s.armistice.historical_terms_date);
             deal_view(s, a, &label, &d)
         });
         BargainView {

@@ -128,7 +128,9 @@ pub fn play_game(s: &Arc<Scenario>, cfg: &Config, index: usize) -> (Game, Option
                 }
             }
             Some(_) => game.historical_or_first(id),
-            None => open.get(roll(&mut rng, open.len() as u64) as usize).copied(),
+            None => open
+                .get(roll(&mut rng, open.len() as u64) as usize)
+                .copied(),
         };
         let Some(pick) = pick else { break };
         if Some(id) == cfg.vary {

@@ -114,8 +114,12 @@ impl ExploreReport {
                 (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
             }
         }
-        let hist_terms: Vec<Option<PosId>> =
-            s.armistice.historical_terms.iter().map(|&p| Some(p)).collect();
+        let hist_terms: Vec<Option<PosId>> = s
+            .armistice
+            .historical_terms
+            .iter()
+            .map(|&p| Some(p))
+            .collect();
         let mut sets: BTreeMap<&Vec<Option<PosId>>, usize> = BTreeMap::new();
         for t in results.iter().filter_map(|r| r.terms.as_ref()) {
             *sets.entry(t).or_default() += 1;
@@ -146,8 +150,10 @@ impl ExploreReport {
         for r in results {
             *endings.entry(&r.ending).or_default() += 1;
         }
-        let mut endings: Vec<(String, usize)> =
-            endings.into_iter().map(|(e, n)| (e.to_string(), n)).collect();
+        let mut endings: Vec<(String, usize)> = endings
+            .into_iter()
+            .map(|(e, n)| (e.to_string(), n))
+            .collect();
         endings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let cost_var = s.variables.iter().position(|v| v.id == "cost_of_delay");
         let by_option = match cfg.vary.and_then(|v| s.entry(v).as_decision()) {

@@ -37,7 +37,11 @@ pub fn text(v: &BargainView, timeline: Option<&TimelineView>) -> String {
         parties.join(", ")
     );
     o.push_str(&wrap(MODEL_NOTE, "  ", WIDTH));
-    let _ = writeln!(o, "\n  What each side accepts on {} (ideal .. limit):", v.date);
+    let _ = writeln!(
+        o,
+        "\n  What each side accepts on {} (ideal .. limit):",
+        v.date
+    );
     for issue in &v.issues {
         let common = if issue.common.is_empty() {
             "NOTHING IN COMMON".to_string()
@@ -46,7 +50,13 @@ pub fn text(v: &BargainView, timeline: Option<&TimelineView>) -> String {
         };
         let _ = writeln!(o, "  - {}: common ground: {common}", issue.name);
         for r in &issue.ranges {
-            let _ = writeln!(o, "      {:<28} {} .. {}", name(v, &r.actor), r.ideal, r.limit);
+            let _ = writeln!(
+                o,
+                "      {:<28} {} .. {}",
+                name(v, &r.actor),
+                r.ideal,
+                r.limit
+            );
         }
     }
     o.push('\n');
@@ -100,7 +110,11 @@ fn deal_text(o: &mut String, v: &BargainView, d: &DealView) {
             name(v, &val.actor),
             val.utility,
             val.gain,
-            if val.accepts { "accepts" } else { "would NOT accept" }
+            if val.accepts {
+                "accepts"
+            } else {
+                "would NOT accept"
+            }
         );
     }
     let zone = if d.in_zone {
@@ -113,7 +127,11 @@ fn deal_text(o: &mut String, v: &BargainView, d: &DealView) {
             let _ = writeln!(o, "    {zone}; on the Pareto frontier.");
         }
         Some(imp) => {
-            let changes: Vec<String> = imp.changes.iter().map(|c| format!("{}: {}", c.0, c.1)).collect();
+            let changes: Vec<String> = imp
+                .changes
+                .iter()
+                .map(|c| format!("{}: {}", c.0, c.1))
+                .collect();
             let _ = writeln!(
                 o,
                 "    {zone}; NOT on the frontier: the nearest better deal for all parties ({}) gains {} points in total.",
@@ -146,7 +164,10 @@ pub fn timeline_text(o: &mut String, t: &TimelineView) {
             } else {
                 by.join("; ")
             };
-            let _ = writeln!(o, "  The zone of agreement first opens on {date}, opened by: {by}.");
+            let _ = writeln!(
+                o,
+                "  The zone of agreement first opens on {date}, opened by: {by}."
+            );
         }
         None => {
             let _ = writeln!(o, "  The zone of agreement never opens on this path.");
@@ -194,7 +215,15 @@ pub fn markdown(v: &BargainView, timeline: Option<&TimelineView>) -> String {
         "- Pareto frontier: {} deals, {} inside the zone\n",
         v.frontier_size, v.frontier_in_zone
     );
-    let _ = writeln!(o, "| Issue | Common ground | {} |", v.actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(" | "));
+    let _ = writeln!(
+        o,
+        "| Issue | Common ground | {} |",
+        v.actors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
     let _ = writeln!(o, "|---|---|{}", "---|".repeat(v.actors.len()));
     for issue in &v.issues {
         let common = if issue.common.is_empty() {
@@ -215,12 +244,19 @@ pub fn markdown(v: &BargainView, timeline: Option<&TimelineView>) -> String {
             .collect();
         let _ = writeln!(o, "| {} | {common} | {} |", issue.name, cells.join(" | "));
     }
-    let deals: Vec<&DealView> = [&v.nash, &v.historical, &v.game].into_iter().flatten().collect();
+    let deals: Vec<&DealView> = [&v.nash, &v.historical, &v.game]
+        .into_iter()
+        .flatten()
+        .collect();
     if !deals.is_empty() {
         let _ = writeln!(
             o,
             "\n| Deal | {} | In zone | On frontier |",
-            v.actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(" | ")
+            v.actors
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" | ")
         );
         let _ = writeln!(o, "|---|{}---|---|", "---|".repeat(v.actors.len()));
         for d in deals {

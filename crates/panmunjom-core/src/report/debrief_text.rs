@@ -36,7 +36,11 @@ pub fn render(d: &Debrief) -> String {
 
 fn bargaining(o: &mut String, d: &Debrief) {
     let Some(b) = &d.bargaining else { return };
-    let _ = writeln!(o, "\nBARGAINING (at the end of your game, {})", b.analysis.date);
+    let _ = writeln!(
+        o,
+        "\nBARGAINING (at the end of your game, {})",
+        b.analysis.date
+    );
     o.push_str(&super::bargain::text(&b.analysis, Some(&b.timeline)));
     let _ = writeln!(
         o,

@@ -30,7 +30,12 @@ pub fn render(r: &ExploreReport) -> String {
         r.historical_date
     );
     for (ending, n) in &r.endings {
-        let _ = writeln!(o, "  {:<40} {n:>7} ({}%)", ending.replace('_', " "), pct(*n));
+        let _ = writeln!(
+            o,
+            "  {:<40} {n:>7} ({}%)",
+            ending.replace('_', " "),
+            pct(*n)
+        );
     }
     if let Some(d) = &r.dates {
         let _ = writeln!(
@@ -44,7 +49,11 @@ pub fn render(r: &ExploreReport) -> String {
         let most = r.months.iter().map(|m| m.count).max().unwrap_or(1).max(1);
         for m in &r.months {
             let width = (m.count * BAR).div_ceil(most);
-            let mark = if m.historical { "  \u{25c0} history" } else { "" };
+            let mark = if m.historical {
+                "  \u{25c0} history"
+            } else {
+                ""
+            };
             let _ = writeln!(
                 o,
                 "  {} {:>7} {}{mark}",
