@@ -16,7 +16,7 @@ use super::Model;
 /// Indices of the Pareto-optimal deals, ascending.
 pub(super) fn frontier(m: &Model) -> Vec<u64> {
     let k = m.parties.len();
-    if k == 0 || m.radix.iter().any(|&n| n == 0) {
+    if k == 0 || m.radix.contains(&0) {
         return Vec::new();
     }
     let tables: Vec<&Vec<Vec<i64>>> = m.parties.iter().map(|&p| &m.actors[p].table).collect();

@@ -20,7 +20,7 @@ pub fn render(r: &ExploreReport) -> String {
         "{} games as {} ({mode}); other sides: {}; seed {}.\n",
         r.runs, r.role_name, r.policy, r.seed
     );
-    let pct = |n: usize| if r.runs == 0 { 0 } else { n * 100 / r.runs };
+    let pct = |n: usize| (n * 100).checked_div(r.runs).unwrap_or(0);
     let _ = writeln!(
         o,
         "ARMISTICE: {} of {} games ({}%); history: signed {}.",
