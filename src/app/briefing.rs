@@ -46,6 +46,7 @@ pub fn primary_source(s: &Scenario) -> Option<SourceId> {
 fn draw(
     mut contexts: EguiContexts,
     game: Option<Res<CurrentGame>>,
+    overlays: super::menu::Overlays,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -64,7 +65,7 @@ fn draw(
     let role = s.actor(game.setup.role);
     let source = primary_source(s);
 
-    if !ctx.egui_wants_keyboard_input() {
+    if overlays.screen_keys() && !ctx.egui_wants_keyboard_input() {
         ctx.input(|i| {
             if i.modifiers.command || i.modifiers.alt {
                 return;

@@ -164,6 +164,7 @@ fn draw(
     mut cache: ResMut<DebriefCache>,
     mut history: ResMut<HistoricalPath>,
     status: Res<ExportStatus>,
+    overlays: super::menu::Overlays,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -182,7 +183,10 @@ fn draw(
     let s = &*g.scenario;
     let d = cache.of(g);
     let h = history.of(&g.scenario);
-    if !ctx.egui_wants_keyboard_input() && ctx.input(|i| i.key_pressed(egui::Key::E)) {
+    if overlays.screen_keys()
+        && !ctx.egui_wants_keyboard_input()
+        && ctx.input(|i| i.key_pressed(egui::Key::E))
+    {
         out.push(UiAction::ExportMarkdown);
     }
 

@@ -1,6 +1,7 @@
 //! The Esc menu (resume, save, back to start, text size, quit) and the keys that work
 //! on every screen: Esc, Ctrl+S, Ctrl+= / Ctrl+- / Ctrl+0, F5, Ctrl+Q.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -12,6 +13,27 @@ use crate::sim::CurrentGame;
 /// Whether the Esc menu is open.
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct MenuOpen(pub bool);
+
+/// What lies over the screen. While the Esc menu or the source viewer is open, the
+/// screens' own keys (numbers, letters, Enter, Space, arrows) do nothing: they would act
+/// on the screen under it (a number key would take a decision the player cannot see).
+#[derive(SystemParam)]
+pub struct Overlays<'w> {
+    menu: Res<'w, MenuOpen>,
+    viewer: Res<'w, SourceViewer>,
+}
+
+impl Overlays<'_> {
+    /// Whether the screen's own keys may act.
+    pub fn screen_keys(&self) -> bool {
+        screen_keys(&self.menu, &self.viewer)
+    }
+}
+
+/// Whether a screen's own keys may act: neither the Esc menu nor the source viewer open.
+pub fn screen_keys(menu: &MenuOpen, viewer: &SourceViewer) -> bool {
+    !menu.0 && viewer.0.is_none()
+}
 
 pub struct MenuPlugin;
 

@@ -12,6 +12,10 @@
 //! and keys), [`theme`] (text sizes, UI scale), [`toast`] (short confirmations and errors), [`tour`] (drives the
 //! window for screenshots), [`idle`] (keeps an idle window from redrawing) and [`timing`] (start-up and frame-time figures).
 
+// No `unwrap`/`expect` on anything that depends on input (issue 5); the exceptions
+// are reasoned `#[allow]`s where a failure is a bug.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 pub mod bargaining;
 pub mod briefing;
 pub mod charts;
@@ -158,6 +162,10 @@ pub struct AppLogicPlugin;
 impl Plugin for AppLogicPlugin {
     fn build(&self, app: &mut App) {
         if !app.world().contains_resource::<LoadedScenario>() {
+            #[allow(
+                clippy::expect_used,
+                reason = "the built-in scenario is compiled into the binary and loaded by the tests: a failure is a bug, not bad input"
+            )]
             let scenario = crate::scenario::builtin::main_scenario()
                 .expect("the built-in scenario is valid (the tests load it)");
             app.insert_resource(LoadedScenario {

@@ -294,8 +294,17 @@ fn mark_for(game: &Game, i: usize) -> Option<Mark> {
     })
 }
 
-fn keys(ctx: &egui::Context, showing: Showing, options: usize, out: &mut Vec<UiAction>) {
-    if ctx.egui_wants_keyboard_input() {
+/// The Play screen's keys: 1–6 take an option, Enter/Space go on, Enter/D open the
+/// debrief. None acts unless `allowed` (see [`super::menu::Overlays`]) or while a text
+/// field has the keyboard. (Ctrl+S is the menu's, on every screen.)
+fn keys(
+    ctx: &egui::Context,
+    allowed: bool,
+    showing: Showing,
+    options: usize,
+    out: &mut Vec<UiAction>,
+) {
+    if !allowed || ctx.egui_wants_keyboard_input() {
         return;
     }
     ctx.input(|i| {
@@ -327,9 +336,6 @@ fn keys(ctx: &egui::Context, showing: Showing, options: usize, out: &mut Vec<UiA
                 }
             }
         }
-        if i.modifiers.command && pressed(egui::Key::S) {
-            out.push(UiAction::Save);
-        }
     });
 }
 
@@ -338,6 +344,7 @@ fn draw(
     game: Option<Res<CurrentGame>>,
     mut view: ResMut<PlayView>,
     mut history: ResMut<HistoricalPath>,
+    overlays: super::menu::Overlays,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -361,7 +368,7 @@ fn draw(
         Showing::Decision(d) => s.entry(d).as_decision().map_or(0, |d| d.options.len()),
         _ => 0,
     };
-    keys(&ctx, showing, options, &mut out);
+    keys(&ctx, overlays.screen_keys(), showing, options, &mut out);
 
     // Top: who and when, then the timeline.
     egui::Panel::top("play-top").show(&mut root, |ui| {
@@ -640,4 +647,53 @@ fn outcome(ui: &mut egui::Ui, g: &Game) {
     }
     ui.add_space(10.0);
     ui.label("The debrief sets every decision beside history, with the sources, and scores how far your path went from it.");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::menu::{MenuOpen, screen_keys};
+    use crate::app::source_viewer::{OpenSource, SourceViewer};
+
+    /// The actions `keys` writes in a frame where `key` is pressed.
+    fn press(key: egui::Key, allowed: bool) -> Vec<UiAction> {
+        let ctx = egui::Context::default();
+        ctx.begin_pass(egui::RawInput {
+            events: vec![egui::Event::Key {
+                key,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::NONE,
+            }],
+            ..Default::default()
+        });
+        let mut out = Vec::new();
+        keys(&ctx, allowed, Showing::Decision(EntryId(0)), 3, &mut out);
+        // egui (debug) insists the font texture it made is handled, not dropped.
+        ctx.end_pass().textures_delta.clear();
+        out
+    }
+
+    #[test]
+    fn number_keys_choose_only_with_nothing_over_the_screen() {
+        let closed = SourceViewer::default();
+        let open = SourceViewer(Some(OpenSource {
+            title: "A source".into(),
+            reference: String::new(),
+            passage: None,
+            paragraphs: Vec::new(),
+            highlighted: Vec::new(),
+            scroll: false,
+        }));
+        let free = screen_keys(&MenuOpen(false), &closed);
+        assert_eq!(press(egui::Key::Num2, free), vec![UiAction::Choose(1)]);
+        // The Esc menu open, the source viewer open, or both: the key does nothing.
+        for (menu, viewer) in [(true, &closed), (false, &open), (true, &open)] {
+            let allowed = screen_keys(&MenuOpen(menu), viewer);
+            assert!(!allowed);
+            assert_eq!(press(egui::Key::Num2, allowed), Vec::new());
+            assert_eq!(press(egui::Key::Enter, allowed), Vec::new());
+        }
+    }
 }

@@ -145,8 +145,8 @@ fn autoplay(
     }
 }
 
-fn keys(ctx: &egui::Context, view: &ReplayView, out: &mut Vec<UiAction>) {
-    if ctx.egui_wants_keyboard_input() {
+fn keys(ctx: &egui::Context, allowed: bool, view: &ReplayView, out: &mut Vec<UiAction>) {
+    if !allowed || ctx.egui_wants_keyboard_input() {
         return;
     }
     ctx.input(|i| {
@@ -170,6 +170,7 @@ fn draw(
     loaded: Res<LoadedScenario>,
     mut history: ResMut<HistoricalPath>,
     mut view: ResMut<ReplayView>,
+    overlays: super::menu::Overlays,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -177,7 +178,7 @@ fn draw(
     let h = history.of(&loaded.scenario);
     let s = &**h.scenario();
     let mut out = Vec::new();
-    keys(&ctx, &view, &mut out);
+    keys(&ctx, overlays.screen_keys(), &view, &mut out);
     let n = h.steps.len();
     let k = view.step.min(n.saturating_sub(1));
     let Some(st) = h.steps.get(k) else {

@@ -136,6 +136,10 @@ fn draw(
         .id("source-viewer".into())
         .open(&mut open)
         .default_width((screen.width() * 0.62).max(480.0))
+        // egui keeps a window's size: without a floor, a window once squeezed by a tiny
+        // screen (1×1 in the stress tour) stays a sliver when the screen grows again.
+        .min_width(320.0)
+        .min_height(160.0)
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(screen.center())
         .collapsible(false)

@@ -132,6 +132,10 @@ fn handle_actions(
     }
 }
 
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a Bevy system: one parameter per resource"
+)]
 fn draw(
     mut contexts: EguiContexts,
     loaded: Res<LoadedScenario>,
@@ -139,11 +143,14 @@ fn draw(
     problem: Res<ScenarioProblem>,
     saves: Res<SaveList>,
     mut form: ResMut<StartForm>,
+    overlays: super::menu::Overlays,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let s = &loaded.scenario;
-    keys(ctx, &mut form, s, &mut actions);
+    if overlays.screen_keys() {
+        keys(ctx, &mut form, s, &mut actions);
+    }
     let mut root = super::root_ui(ctx);
 
     egui::Panel::top("start-title").show(&mut root, |ui| {

@@ -2,6 +2,12 @@
 //! (three decisions or more, one of them not the historical one), Debrief and Replay by
 //! writing the same [`UiAction`]s a person's clicks write, saving a screenshot of each
 //! screen. Exit 0 when every screenshot was written, else non-zero with the reason.
+//!
+//! With `--stress` it also, on Start, on Play (at a decision, with the source viewer
+//! open), on the Debrief and on the Replay, resizes the window to 1×1 and to 4K
+//! (3840×2160), overrides its scale factor (0.25 and 4) and sets the UI zoom to its
+//! extremes, letting frames render at each, with a screenshot at 1×1 and at 4K: the
+//! process must come through without a panic (see docs/reliability.md).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,8 +15,11 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy::window::PrimaryWindow;
 use bevy::winit::WinitSettings;
 
+use super::source_viewer::SourceViewer;
+use super::theme::UiZoom;
 use super::{DataDir, LoadedScenario, Screen, UiAction};
 use crate::engine::{Policy, Setup};
 use crate::scenario::ActorId;
@@ -22,6 +31,8 @@ pub struct TourArgs {
     pub screenshots: PathBuf,
     pub role: String,
     pub seed: u64,
+    /// Resize and rescale the window to extremes on each main screen.
+    pub stress: bool,
 }
 
 /// Frames to let egui draw (and the software renderer catch up) after a change.
@@ -78,7 +89,12 @@ pub fn run(args: TourArgs) -> ExitCode {
         WinitSettings::continuous(),
     );
     app.insert_resource(DataDir(data.clone()))
-        .insert_resource(Tour::new(args.screenshots.clone(), role, args.seed))
+        .insert_resource(Tour::new(
+            args.screenshots.clone(),
+            role,
+            args.seed,
+            args.stress,
+        ))
         .add_systems(Update, drive);
     let code = super::exit_code(app.run());
     if own_data {
@@ -119,10 +135,103 @@ struct Tour {
     replay_steps: u32,
     frames: u32,
     started: Instant,
+    /// `--stress`: the screens still to stress, and where the current one is.
+    stress: Option<Stress>,
+    /// A stress screenshot to take once the wait is over.
+    pending_shot: Option<String>,
+}
+
+/// One setting of the window during the stress phase.
+#[derive(Debug, Clone, Copy)]
+struct Extreme {
+    /// Physical size in pixels.
+    size: (u32, u32),
+    /// The window's scale factor override (`None`: the display's own).
+    scale: Option<f32>,
+    /// The UI zoom.
+    zoom: f32,
+    /// A screenshot at this setting, named `stress-<screen>-<shot>.png`.
+    shot: Option<&'static str>,
+}
+
+/// The settings each stressed screen goes through, in order (each held for
+/// [`HOLD`] frames); the last one puts the window back as it was.
+const EXTREMES: [Extreme; 10] = [
+    Extreme {
+        size: (1, 1),
+        scale: None,
+        zoom: 1.0,
+        shot: Some("1x1"),
+    },
+    Extreme {
+        size: (3840, 2160),
+        scale: None,
+        zoom: 1.0,
+        shot: Some("4k"),
+    },
+    Extreme {
+        size: (1280, 720),
+        scale: None,
+        zoom: 1.0,
+        shot: None,
+    },
+    Extreme {
+        size: (1280, 720),
+        scale: Some(0.25),
+        zoom: UiZoom::MIN,
+        shot: None,
+    },
+    Extreme {
+        size: (1280, 720),
+        scale: Some(4.0),
+        zoom: UiZoom::MAX,
+        shot: None,
+    },
+    Extreme {
+        size: (1, 1),
+        scale: Some(4.0),
+        zoom: UiZoom::MAX,
+        shot: None,
+    },
+    Extreme {
+        size: (1, 1),
+        scale: Some(0.25),
+        zoom: UiZoom::MIN,
+        shot: None,
+    },
+    Extreme {
+        size: (3840, 2160),
+        scale: Some(0.25),
+        zoom: UiZoom::MIN,
+        shot: None,
+    },
+    Extreme {
+        size: (3840, 2160),
+        scale: Some(4.0),
+        zoom: UiZoom::MAX,
+        shot: None,
+    },
+    Extreme {
+        size: (1280, 720),
+        scale: None,
+        zoom: 1.0,
+        shot: None,
+    },
+];
+
+/// Frames to render at each extreme.
+const HOLD: u32 = 8;
+
+#[derive(Debug, Clone, Default)]
+struct Stress {
+    /// Screens already stressed.
+    done: Vec<&'static str>,
+    /// The screen being stressed and the index in [`EXTREMES`] it is at.
+    current: Option<(&'static str, usize)>,
 }
 
 impl Tour {
-    fn new(dir: PathBuf, role: ActorId, seed: u64) -> Self {
+    fn new(dir: PathBuf, role: ActorId, seed: u64, stress: bool) -> Self {
         Tour {
             dir,
             role,
@@ -136,7 +245,41 @@ impl Tour {
             replay_steps: 0,
             frames: 0,
             started: Instant::now(),
+            stress: stress.then(Stress::default),
+            pending_shot: None,
         }
+    }
+
+    /// With `--stress`, takes the window through [`EXTREMES`] on `screen` (once);
+    /// `true` while doing so, when the tour must not move on.
+    fn stressing(&mut self, screen: &'static str, window: &mut Window, zoom: &mut UiZoom) -> bool {
+        let Some(stress) = &mut self.stress else {
+            return false;
+        };
+        if stress.done.contains(&screen) {
+            return false;
+        }
+        let next = match stress.current {
+            Some((s, i)) if s == screen => i + 1,
+            _ => 0,
+        };
+        let Some(extreme) = EXTREMES.get(next).copied() else {
+            stress.done.push(screen);
+            stress.current = None;
+            return false;
+        };
+        stress.current = Some((screen, next));
+        window.resolution.set_scale_factor_override(extreme.scale);
+        window
+            .resolution
+            .set_physical_resolution(extreme.size.0, extreme.size.1);
+        zoom.0 = extreme.zoom;
+        self.wait = HOLD;
+        if let Some(shot) = extreme.shot {
+            // Asked for once the window has had the frames to take its new size.
+            self.pending_shot = Some(format!("stress-{screen}-{shot}.png"));
+        }
+        true
     }
 
     fn screenshot(&mut self, commands: &mut Commands, name: &str) {
@@ -166,6 +309,9 @@ fn drive(
     sim: Res<State<SimState>>,
     game: Option<Res<CurrentGame>>,
     loaded: Res<LoadedScenario>,
+    viewer: Res<SourceViewer>,
+    mut zoom: ResMut<UiZoom>,
+    mut windows: Query<&mut Window, With<PrimaryWindow>>,
     mut actions: MessageWriter<UiAction>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -204,6 +350,16 @@ fn drive(
         tour.wait -= 1;
         return;
     }
+    if let Some(name) = tour.pending_shot.take() {
+        tour.screenshot(&mut commands, &name);
+        return;
+    }
+    let Ok(mut window) = windows.single_mut() else {
+        tour.step = Step::Done;
+        return fail(&mut exit, "the primary window is gone".into());
+    };
+    let window = &mut *window;
+    let zoom = &mut *zoom;
     let s = &loaded.scenario;
     match tour.step {
         Step::Start => {
@@ -212,6 +368,9 @@ fn drive(
             }
             if !tour.taken.iter().any(|p| p.ends_with("start.png")) {
                 tour.screenshot(&mut commands, "start.png");
+                return;
+            }
+            if tour.stressing("start", window, zoom) {
                 return;
             }
             actions.write(UiAction::NewGame(Setup {
@@ -292,6 +451,32 @@ fn drive(
             let Some(pending) = game.pending() else {
                 return;
             };
+            if tour.step == Step::Play && tour.decisions >= 3 && tour.stress.is_some() {
+                // Stressed at a decision with the source viewer open over it.
+                let source = super::briefing::primary_source(s);
+                if viewer.0.is_none()
+                    && let Some(source) = source
+                    && tour
+                        .stress
+                        .as_ref()
+                        .is_some_and(|st| !st.done.contains(&"play"))
+                {
+                    actions.write(UiAction::OpenSource {
+                        source,
+                        passage: None,
+                    });
+                    tour.wait = SETTLE;
+                    return;
+                }
+                if tour.stressing("play", window, zoom) {
+                    return;
+                }
+                if viewer.0.is_some() {
+                    actions.write(UiAction::CloseSource);
+                    tour.wait = SETTLE;
+                    return;
+                }
+            }
             if tour.step == Step::Play && tour.decisions >= 3 {
                 // Waiting at the fourth decision: the play screen at its busiest.
                 actions.write(UiAction::Save);
@@ -326,6 +511,9 @@ fn drive(
                 tour.screenshot(&mut commands, "debrief.png");
                 return;
             }
+            if tour.stressing("debrief", window, zoom) {
+                return;
+            }
             actions.write(UiAction::ToggleMenu);
             tour.step = Step::Menu;
             tour.wait = SETTLE;
@@ -355,6 +543,9 @@ fn drive(
                 tour.screenshot(&mut commands, "replay.png");
                 return;
             }
+            if tour.stressing("replay", window, zoom) {
+                return;
+            }
             tour.step = Step::Done;
             let shots: Vec<String> = tour
                 .taken
@@ -362,8 +553,13 @@ fn drive(
                 .filter(|p| p.extension().is_some())
                 .map(|p| p.display().to_string())
                 .collect();
+            let stressed = tour
+                .stress
+                .as_ref()
+                .map(|st| format!("; stressed: {}", st.done.join(", ")))
+                .unwrap_or_default();
             println!(
-                "tour: {} decisions ({} not historical); screenshots: {}",
+                "tour: {} decisions ({} not historical){stressed}; screenshots: {}",
                 tour.decisions,
                 tour.non_historical,
                 shots.join(", ")

@@ -97,6 +97,10 @@ pub enum Command {
         role: String,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Also resize the window to 1×1 and 3840×2160, override its scale factor
+        /// (0.25, 4) and set the UI zoom to its extremes on each main screen.
+        #[arg(long)]
+        stress: bool,
     },
     /// Bargaining analysis at a date of the historical path: utilities, zone of
     /// agreement, Pareto frontier, Nash point, the historical terms; and when the zone
@@ -175,11 +179,13 @@ pub fn run(cli: Cli) -> ExitCode {
             screenshots,
             role,
             seed,
+            stress,
         } => {
             return crate::app::tour::run(crate::app::tour::TourArgs {
                 screenshots,
                 role,
                 seed,
+                stress,
             });
         }
         Command::Replay {

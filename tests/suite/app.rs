@@ -235,10 +235,18 @@ fn broken_truncated_or_foreign_saves_show_their_error_and_the_app_goes_on() {
     )
     .unwrap();
     std::fs::write(dir.join("binary.json"), [0xff, 0xfe, 0x00, 0x12]).unwrap();
+    // The same scenario id, another version of its content (the hash differs).
+    let mut record: serde_json::Value = serde_json::from_str(&good).unwrap();
+    record["scenario"]["hash"] = "0123456789abcdef".repeat(4).into();
+    std::fs::write(dir.join("older-scenario.json"), record.to_string()).unwrap();
+    // The right scenario, but a choice that does not fit it.
+    let mut record: serde_json::Value = serde_json::from_str(&good).unwrap();
+    record["choices"][0]["option"] = "no-such-option".into();
+    std::fs::write(dir.join("misfit.json"), record.to_string()).unwrap();
     act(&mut app, UiAction::ToStart);
 
     let list = app.world().resource::<SaveList>().0.clone();
-    assert_eq!(list.len(), 5);
+    assert_eq!(list.len(), 7);
     let error_of = |name: &str| -> String {
         let entry = list
             .iter()
@@ -253,6 +261,16 @@ fn broken_truncated_or_foreign_saves_show_their_error_and_the_app_goes_on() {
     assert!(error_of("foreign.json").contains("not a game record"));
     assert!(error_of("other-version.json").contains("another-scenario"));
     assert!(error_of("binary.json").contains("not UTF-8"));
+    let older = error_of("older-scenario.json");
+    assert!(
+        older.contains("another version of scenario `korea-1952-1953`"),
+        "{older}"
+    );
+    let misfit = error_of("misfit.json");
+    assert!(
+        misfit.contains("misfit.json") && misfit.contains("no option `no-such-option`"),
+        "{misfit}"
+    );
     assert_eq!(list.iter().filter(|e| e.summary.is_ok()).count(), 1);
 
     act(&mut app, UiAction::ContinueSave(dir.join("truncated.json")));
@@ -262,6 +280,11 @@ fn broken_truncated_or_foreign_saves_show_their_error_and_the_app_goes_on() {
         "{}",
         toasts(&app)
     );
+    for name in ["older-scenario.json", "misfit.json"] {
+        act(&mut app, UiAction::ContinueSave(dir.join(name)));
+        assert_eq!(screen(&app), Screen::Start, "{name} is not opened");
+        assert!(toasts(&app).contains(name), "{}", toasts(&app));
+    }
     // … and the app still works.
     let setup = setup(&app, "un", 1);
     act(&mut app, UiAction::NewGame(setup));

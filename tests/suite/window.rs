@@ -1,4 +1,6 @@
-//! The real window: `panmunjom tour` drives every screen and saves a screenshot of each.
+//! The real window: `panmunjom tour --stress` drives every screen and saves a
+//! screenshot of each, and on Start, Play, Debrief and Replay resizes the window to 1×1
+//! and 4K with extreme scale factors and UI zoom (it must come through without a panic).
 //! Without a display the tour runs under Xvfb (`xvfb-run`); if neither exists the test
 //! fails and says what to install — it never skips.
 
@@ -14,6 +16,9 @@ const SCREENS: [&str; 5] = [
     "debrief.png",
     "replay.png",
 ];
+
+/// The stressed screens: each has a screenshot at 1×1 and at 3840×2160.
+const STRESSED: [&str; 4] = ["start", "play", "debrief", "replay"];
 
 fn has_display() -> bool {
     ["DISPLAY", "WAYLAND_DISPLAY"]
@@ -52,7 +57,7 @@ fn colours(path: &Path) -> Result<(usize, u32, u32), String> {
 }
 
 #[test]
-fn the_tour_drives_every_screen_in_a_real_window_and_saves_screenshots() {
+fn the_tour_drives_every_screen_in_a_real_window_resized_to_1x1_and_4k() {
     let dir = temp_dir("window-tour");
     let shots = dir.join("shots");
     let binary = env!("CARGO_BIN_EXE_panmunjom");
@@ -68,7 +73,7 @@ fn the_tour_drives_every_screen_in_a_real_window_and_saves_screenshots() {
         c.args(["-a", "-s", "-screen 0 1280x800x24", binary]);
         c
     };
-    cmd.args(["tour", "--screenshots"])
+    cmd.args(["tour", "--stress", "--screenshots"])
         .arg(&shots)
         .args(["--role", "un", "--seed", "5"])
         .env("PANMUNJOM_DATA_DIR", dir.join("data"));
@@ -82,6 +87,24 @@ fn the_tour_drives_every_screen_in_a_real_window_and_saves_screenshots() {
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(stdout.contains("not historical"), "{stdout}");
+    assert!(
+        stdout.contains("stressed: start, play, debrief, replay"),
+        "{stdout}"
+    );
+    for screen in STRESSED {
+        let big = shots.join(format!("stress-{screen}-4k.png"));
+        let (distinct, width, height) = colours(&big).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((width, height), (3840, 2160), "{}", big.display());
+        assert!(distinct > 1, "{} is blank (one colour)", big.display());
+        // At 1×1 the picture may be a single pixel; it must exist and decode.
+        let tiny = shots.join(format!("stress-{screen}-1x1.png"));
+        let (_, width, height) = colours(&tiny).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            width <= 16 && height <= 16,
+            "{} is {width}×{height}",
+            tiny.display()
+        );
+    }
     for name in SCREENS {
         let path = shots.join(name);
         assert!(
