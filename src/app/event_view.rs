@@ -421,18 +421,7 @@ pub fn terms_grid(ui: &mut egui::Ui, s: &Scenario, terms: &[Option<crate::scenar
 
 /// A step of the historical replay in full.
 pub fn step(ui: &mut egui::Ui, s: &Scenario, st: &ReplayStep, out: &mut Vec<UiAction>) {
-    let kind = match st.kind.as_str() {
-        "decision" => MarkKind::Decision,
-        "report" => MarkKind::Report,
-        "armistice" => MarkKind::Armistice,
-        "end" => MarkKind::End,
-        _ => st
-            .id
-            .as_deref()
-            .and_then(|id| s.entry_by_id(id))
-            .and_then(|id| s.entry(id).as_event())
-            .map_or(MarkKind::Public, |e| MarkKind::of_visibility(&e.visibility)),
-    };
+    let kind = MarkKind::of_step(s, st);
     let outline = ui.visuals().text_color();
     ui.horizontal_wrapped(|ui| {
         icon(ui, kind, false, outline);

@@ -419,16 +419,7 @@ fn draw(
         if let Some(t) = timeline::strip(ui, s.start, s.end, Some(now), &marks, selected) {
             out.push(UiAction::PlayShow(Some(t)));
         }
-        timeline::legend(
-            ui,
-            &[
-                MarkKind::Public,
-                MarkKind::Private,
-                MarkKind::Report,
-                MarkKind::Decision,
-                MarkKind::Armistice,
-            ],
-        );
+        timeline::legend(ui, &timeline::LEGEND);
         ui.add_space(2.0);
     });
 

@@ -266,7 +266,7 @@ fn draw(
             .enumerate()
             .map(|(i, st)| Mark {
                 date: st.date,
-                kind: step_kind(s, st),
+                kind: MarkKind::of_step(s, st),
                 counterfactual: false,
                 title: format!("{} \u{2014} {}", st.date_text, st.title),
                 target: i,
@@ -277,16 +277,7 @@ fn draw(
         {
             out.push(UiAction::ReplayJump(d));
         }
-        timeline::legend(
-            ui,
-            &[
-                MarkKind::Public,
-                MarkKind::Private,
-                MarkKind::Report,
-                MarkKind::Decision,
-                MarkKind::Armistice,
-            ],
-        );
+        timeline::legend(ui, &timeline::LEGEND);
         ui.add_space(2.0);
     });
 
@@ -332,19 +323,4 @@ fn draw(
 
     actions.write_batch(out);
     Ok(())
-}
-
-fn step_kind(s: &crate::scenario::Scenario, st: &crate::replay::ReplayStep) -> MarkKind {
-    match st.kind.as_str() {
-        "decision" => MarkKind::Decision,
-        "report" => MarkKind::Report,
-        "armistice" => MarkKind::Armistice,
-        "end" => MarkKind::End,
-        _ => st
-            .id
-            .as_deref()
-            .and_then(|id| s.entry_by_id(id))
-            .and_then(|id| s.entry(id).as_event())
-            .map_or(MarkKind::Public, |e| MarkKind::of_visibility(&e.visibility)),
-    }
 }

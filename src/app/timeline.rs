@@ -20,7 +20,32 @@ pub enum MarkKind {
     End,
 }
 
+/// The marks the Play and Replay legends explain.
+pub const LEGEND: [MarkKind; 5] = [
+    MarkKind::Public,
+    MarkKind::Private,
+    MarkKind::Report,
+    MarkKind::Decision,
+    MarkKind::Armistice,
+];
+
 impl MarkKind {
+    /// The mark of a step of the historical replay.
+    pub fn of_step(s: &crate::scenario::Scenario, st: &crate::replay::ReplayStep) -> Self {
+        match st.kind.as_str() {
+            "decision" => MarkKind::Decision,
+            "report" => MarkKind::Report,
+            "armistice" => MarkKind::Armistice,
+            "end" => MarkKind::End,
+            _ => st
+                .id
+                .as_deref()
+                .and_then(|id| s.entry_by_id(id))
+                .and_then(|id| s.entry(id).as_event())
+                .map_or(MarkKind::Public, |e| MarkKind::of_visibility(&e.visibility)),
+        }
+    }
+
     pub fn of_visibility(v: &Visibility) -> Self {
         match v {
             Visibility::Public => MarkKind::Public,
