@@ -5,7 +5,9 @@
 //! drives it: the command line ([`cli`]), the Bevy wrapper ([`sim`]) and the window ([`app`]).
 #![forbid(unsafe_code)]
 
-pub use panmunjom_core::{bargain, compare, engine, explore, record, replay, report, scenario};
+pub use panmunjom_core::{
+    bargain, compare, conditions, engine, explore, fsio, record, replay, report, scenario,
+};
 
 pub mod app;
 pub mod cli;

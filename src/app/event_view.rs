@@ -5,7 +5,7 @@ use bevy_egui::egui::{self, Color32, RichText};
 use chrono::NaiveDate;
 
 use super::UiAction;
-use super::conditions::why_not;
+use crate::conditions::why_not;
 use super::timeline::{COUNTERFACTUAL, MarkKind, icon, long_date};
 use crate::compare::CiteView;
 use crate::engine::Game;

@@ -19,7 +19,6 @@
 pub mod bargaining;
 pub mod briefing;
 pub mod charts;
-pub mod conditions;
 pub mod debrief;
 pub mod dev_shot;
 pub mod event_view;
@@ -205,10 +204,10 @@ pub fn run(options: AppOptions) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let scenario = match crate::cli::load_scenario(options.scenario.as_deref()) {
+    let scenario = match crate::scenario::load(options.scenario.as_deref()) {
         Ok(s) => s,
         Err(e) => {
-            eprint!("{e}");
+            eprint!("{}", e.render());
             return ExitCode::from(1);
         }
     };

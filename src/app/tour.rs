@@ -57,17 +57,17 @@ pub fn run(args: TourArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let scenario = match crate::cli::load_scenario(None) {
+    let scenario = match crate::scenario::load(None) {
         Ok(s) => s,
         Err(e) => {
-            eprint!("{e}");
+            eprint!("{}", e.render());
             return ExitCode::from(1);
         }
     };
-    let role = match crate::cli::resolve_role(&scenario, &args.role) {
+    let role = match scenario.role_by_name(&args.role) {
         Ok(r) => r,
         Err(e) => {
-            eprint!("{e}");
+            eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };

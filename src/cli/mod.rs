@@ -24,6 +24,7 @@ use crate::compare::Debrief;
 use crate::engine::Policy;
 use crate::record::Record;
 use crate::report::{self, Format};
+
 use crate::scenario::{ActorId, LoadError, Scenario, builtin};
 
 /// Panmunjom: replay and play the 1952–1953 Korean armistice talks.
@@ -84,7 +85,7 @@ pub enum Command {
         #[arg(long)]
         scenario: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        format: DebriefFormat,
     },
     /// Open the window and drive it through every screen, saving a screenshot of each
     /// (start, briefing, play, debrief, replay) into a folder; exit 0 when all are written.
@@ -145,6 +146,24 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: explore::ExploreFormat,
     },
+}
+
+/// `debrief --format`: the core's [`Format`] as the command line spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DebriefFormat {
+    Text,
+    Md,
+    Json,
+}
+
+impl From<DebriefFormat> for Format {
+    fn from(f: DebriefFormat) -> Self {
+        match f {
+            DebriefFormat::Text => Format::Text,
+            DebriefFormat::Md => Format::Md,
+            DebriefFormat::Json => Format::Json,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -212,7 +231,7 @@ pub fn run(cli: Cli) -> ExitCode {
             record,
             scenario,
             format,
-        } => debrief(&record, scenario.as_deref(), format),
+        } => debrief(&record, scenario.as_deref(), format.into()),
         Command::Bargain {
             scenario,
             at,
@@ -272,30 +291,13 @@ impl From<LoadError> for UserError {
 
 /// Loads the scenario given, or the built-in one.
 pub fn load_scenario(path: Option<&Path>) -> Result<Arc<Scenario>, UserError> {
-    Ok(Arc::new(builtin::load(path)?))
+    Ok(crate::scenario::load(path)?)
 }
 
-/// Resolves a role name: `un`, `soviet`, `chinese`, or a playable actor id.
+/// Resolves a role name: a playable actor's id or one of the aliases its scenario declares.
 pub fn resolve_role(s: &Scenario, name: &str) -> Result<ActorId, UserError> {
-    let lower = name.to_lowercase();
-    let alias = match lower.as_str() {
-        "soviet" | "ussr" | "moscow" => "ussr",
-        "chinese" | "china" | "prc" | "peking" => "prc",
-        "un" | "unc" => "un",
-        other => other,
-    };
-    let found = s
-        .actor_by_id(alias)
-        .or_else(|| s.actor_by_id(name))
-        .filter(|&a| s.actor(a).playable);
-    found.ok_or_else(|| {
-        let roles: Vec<String> = s.playable().map(|(_, a)| a.id.clone()).collect();
-        UserError(format!(
-            "error: `{name}` is not a playable role of scenario `{}` (roles: un, soviet, chinese, or an actor id: {})",
-            s.id,
-            roles.join(", ")
-        ))
-    })
+    s.role_by_name(name)
+        .map_err(|e| UserError(format!("error: {e}")))
 }
 
 fn validate(files: &[PathBuf]) -> ExitCode {

@@ -14,8 +14,10 @@
 
 pub mod bargain;
 pub mod compare;
+pub mod conditions;
 pub mod engine;
 pub mod explore;
+pub mod fsio;
 pub mod input;
 pub mod record;
 pub mod replay;

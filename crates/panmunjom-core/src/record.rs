@@ -201,33 +201,7 @@ impl Record {
     /// renamed over the old one, and the folder flushed. Killed at any moment, the file
     /// holds either the previous record or this one, whole.
     pub fn write(&self, path: &Path) -> std::io::Result<()> {
-        use std::io::Write;
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "record".to_string());
-        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-        let written = (|| {
-            let mut file = std::fs::File::create(&tmp)?;
-            file.write_all(self.to_json().as_bytes())?;
-            file.sync_all()?;
-            drop(file);
-            std::fs::rename(&tmp, path)
-        })();
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        written?;
-        // Make the rename itself durable (a power cut could otherwise undo it). Opening a
-        // folder for fsync is not possible everywhere (Windows): best effort.
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
+        crate::fsio::write_atomic(path, self.to_json().as_bytes())
     }
 
     /// Replays the record on `scenario`, reproducing the game. The scenario must be the

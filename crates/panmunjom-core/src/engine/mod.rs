@@ -8,6 +8,7 @@
 
 pub mod policy;
 pub mod state;
+mod visibility;
 
 use std::sync::Arc;
 

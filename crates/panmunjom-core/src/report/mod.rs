@@ -12,8 +12,8 @@ pub mod replay_text;
 
 use serde::Serialize;
 
-/// Output formats of the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The debrief's output formats (the command line maps its own `--format` onto these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Text,
     Md,

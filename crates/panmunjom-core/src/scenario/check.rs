@@ -456,6 +456,7 @@ impl<'a> Checker<'a> {
                 Actor {
                     id: a.id.clone(),
                     name: a.name.clone(),
+                    aliases: a.aliases.clone(),
                     playable: a.playable,
                     description: a.description.clone(),
                     briefing: a.briefing.clone(),

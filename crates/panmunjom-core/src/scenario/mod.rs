@@ -8,11 +8,19 @@ pub mod builtin;
 pub mod check;
 pub mod error;
 pub mod raw;
+pub mod roles;
 pub mod text;
 
 use chrono::NaiveDate;
 
 pub use error::{LoadError, Problem};
+pub use roles::RoleError;
+
+/// Loads the scenario file at `path`, or the scenario built into the binary when there
+/// is none: the one way the command line and the window read a scenario.
+pub fn load(path: Option<&std::path::Path>) -> Result<std::sync::Arc<Scenario>, LoadError> {
+    builtin::load(path).map(std::sync::Arc::new)
+}
 
 /// Index of an actor in [`Scenario::actors`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -82,6 +90,8 @@ pub struct Cite {
 pub struct Actor {
     pub id: String,
     pub name: String,
+    /// Other names for the role (declared in the scenario; `soviet` for `ussr`).
+    pub aliases: Vec<String>,
     pub playable: bool,
     pub description: String,
     pub briefing: String,

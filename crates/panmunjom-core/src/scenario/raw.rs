@@ -99,6 +99,10 @@ pub struct RawSource {
 pub struct RawActor {
     pub id: String,
     pub name: String,
+    /// Other names a player may use for this role on the command line (`soviet` for
+    /// `ussr`); matched without regard to case.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Whether a player may take this role.
     #[serde(default)]
     pub playable: bool,

@@ -1,4 +1,5 @@
-//! Conditions in words: why an option of a decision is closed in the present situation.
+//! Conditions in words: why an option of a decision is closed in the present situation
+//! (plain text for the window and the terminal; no drawing here).
 
 use crate::engine::State;
 use crate::scenario::{Cond, Scenario};
