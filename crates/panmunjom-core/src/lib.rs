@@ -23,3 +23,5 @@ pub mod record;
 pub mod replay;
 pub mod report;
 pub mod scenario;
+#[cfg(test)]
+mod testkit;

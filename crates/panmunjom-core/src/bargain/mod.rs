@@ -27,6 +27,8 @@
 //!   first in the space's order). Empty zone: no Nash point.
 //!
 //! Everything is integer arithmetic and enumeration in a fixed order: deterministic.
+//! Sums saturate instead of overflowing: the checker bounds weights to
+//! [`crate::scenario::STANCE_WEIGHTS`], but a scenario built in code may hold any.
 
 pub mod export;
 mod pareto;
@@ -110,8 +112,8 @@ impl Model {
                 accept[i] = (x.min(l), x.max(l));
                 ideal[i] = Some(x);
                 limit[i] = Some(l);
-                disagreement += table[i].get(l).copied().unwrap_or(0);
-                best += table[i].get(x).copied().unwrap_or(0);
+                disagreement = disagreement.saturating_add(table[i].get(l).copied().unwrap_or(0));
+                best = best.saturating_add(table[i].get(x).copied().unwrap_or(0));
             }
             let party = s.armistice.parties.contains(&id);
             if party {
@@ -160,13 +162,14 @@ impl Model {
             .fold(0u64, |acc, (&p, &n)| acc * n as u64 + p as u64)
     }
 
-    /// Actor `k`'s (index into `actors`) utility for a deal.
+    /// Actor `k`'s (index into `actors`) utility for a deal (saturating: a scenario
+    /// built without the checker may hold any weight).
     pub fn utility(&self, k: usize, deal: &[usize]) -> i64 {
         let t = &self.actors[k].table;
         deal.iter()
             .enumerate()
             .map(|(i, &p)| t[i].get(p).copied().unwrap_or(0))
-            .sum()
+            .fold(0, i64::saturating_add)
     }
 
     /// Whether actor `k` accepts a deal.
@@ -258,8 +261,12 @@ fn zone_and_nash(m: &Model) -> (Vec<u64>, Option<u64>) {
         zone.push(index);
         let mut product: i128 = 1;
         for a in &parties {
-            let u: i64 = deal.iter().enumerate().map(|(i, &p)| a.table[i][p]).sum();
-            product = product.saturating_mul(i128::from(u - a.disagreement));
+            let u = deal
+                .iter()
+                .enumerate()
+                .map(|(i, &p)| a.table[i][p])
+                .fold(0, i64::saturating_add);
+            product = product.saturating_mul(i128::from(u.saturating_sub(a.disagreement)));
         }
         if best.is_none_or(|(b, _)| product > b) {
             best = Some((product, index));
@@ -318,7 +325,11 @@ impl Analysis {
         for &f in &self.frontier {
             let v = self.party_utilities(&self.model.decode(f));
             if v.iter().zip(&u).all(|(a, b)| a >= b) && v != u {
-                let gain: i64 = v.iter().zip(&u).map(|(a, b)| a - b).sum();
+                let gain = v
+                    .iter()
+                    .zip(&u)
+                    .map(|(a, b)| a.saturating_sub(*b))
+                    .fold(0, i64::saturating_add);
                 if best.is_none_or(|(_, g)| gain < g) {
                     best = Some((f, gain));
                 }

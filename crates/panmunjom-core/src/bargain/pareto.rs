@@ -46,7 +46,7 @@ pub(super) fn frontier(m: &Model) -> Vec<u64> {
             let (p, ref v) = candidates[i][j];
             idx += p as u64 * strides[i];
             for (slot, x) in utils[start..].iter_mut().zip(v) {
-                *slot += x;
+                *slot = slot.saturating_add(*x);
             }
         }
         index.push(idx);

@@ -146,3 +146,37 @@ fn encode_and_decode_agree() {
         assert_eq!(m.encode(&m.decode(i)), i);
     }
 }
+
+/// Regression (bug 2): weights were summed in plain `i64`, so a scenario built
+/// without the checker with a huge weight panicked in debug builds (and wrapped to a
+/// negative utility in release). The sums now saturate.
+#[test]
+fn a_huge_weight_built_directly_saturates_instead_of_overflowing() {
+    let mut s = (*crate::testkit::scenario(
+        r#"Event(id: "open", date: "1952-02-04", title: "Talks open", sources: [(source: "Notes")])"#,
+    ))
+    .clone();
+    for actor in &mut s.actors {
+        for stance in &mut actor.stances {
+            stance.weight = i64::MAX;
+        }
+    }
+    let state = crate::engine::State::initial(&s);
+    let a = analyze(&s, &state).expect("a small space");
+    let north = 0;
+    assert_eq!(
+        a.model.actors[north].best,
+        i64::MAX,
+        "no wrap to a negative"
+    );
+    // North's ideal deal (all, commission) is worth the most to it, not a wrapped sum.
+    assert_eq!(a.model.utility(north, &[0, 0]), i64::MAX);
+    assert!(a.party_utilities(&[2, 1]).iter().all(|&u| u >= 0));
+    // The zone is the deals both accept: prisoners `some`, custody `commission`.
+    assert_eq!(a.zone, vec![a.model.encode(&[1, 0])]);
+    assert_eq!(a.nash, Some(a.model.encode(&[1, 0])));
+    assert!(!a.frontier.is_empty());
+    let view = view::BargainView::new(&s, &a, s.start);
+    assert_eq!(view.zone_size, 1);
+    assert!(view.nash.is_some());
+}

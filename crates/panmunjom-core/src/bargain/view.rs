@@ -238,7 +238,7 @@ pub fn deal_view(s: &Scenario, a: &Analysis, label: &str, deal: &[usize]) -> Dea
             Valuation {
                 actor: s.actor(am.actor).id.clone(),
                 utility: u,
-                gain: u - am.disagreement,
+                gain: u.saturating_sub(am.disagreement),
                 accepts: m.accepts(k, deal),
             }
         })

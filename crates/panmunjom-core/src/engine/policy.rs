@@ -167,3 +167,6 @@ fn score_on(
     let agreed_after = after.agreed_count(s) as i64;
     total.saturating_add(actor.settle.saturating_mul(agreed_after - agreed_before))
 }
+
+#[cfg(test)]
+mod tests;

@@ -206,3 +206,6 @@ impl State {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -58,7 +58,8 @@ pub struct GameResult {
     pub terms: Option<Vec<Option<PosId>>>,
     /// How it ended (`armistice`, `no_armistice`, or an event's reason).
     pub ending: String,
-    /// The final value of the `cost_of_delay` variable, if the scenario has one.
+    /// The final value of the variable the scenario declares as its cost of delay
+    /// ([`Scenario::cost_of_delay`]), if it declares one.
     pub cost_of_delay: Option<i64>,
     /// The divergence score, as the debrief computes it.
     pub divergence: u32,
@@ -170,11 +171,7 @@ fn result_of(
         armistice: g.armistice.as_ref().map(|a| a.date),
         terms: g.armistice.as_ref().map(|a| a.terms.clone()),
         ending,
-        cost_of_delay: s
-            .variables
-            .iter()
-            .position(|v| v.id == "cost_of_delay")
-            .map(|i| g.vars[i]),
+        cost_of_delay: s.cost_of_delay.map(|v| g.var(v)),
         divergence: divergence(s, game, history),
         varied_option,
     }
@@ -183,32 +180,7 @@ fn result_of(
 /// The debrief's divergence score ([`crate::compare::Divergence`]) of a finished or
 /// unfinished game, computed against a precomputed historical state.
 pub fn divergence(s: &Scenario, game: &Game, history: &State) -> u32 {
-    let g = &game.state;
-    let reached = game.cursor().min(s.timeline.len());
-    let mut total = 0u32;
-    for i in 0..reached {
-        let differs = match &s.timeline[i] {
-            crate::scenario::Entry::Event(_) => g.fired[i] != history.fired[i],
-            crate::scenario::Entry::Decision(_) => g.chosen[i] != history.chosen[i],
-        };
-        total += u32::from(differs);
-    }
-    if game.is_finished() {
-        let terms = s
-            .armistice
-            .historical_terms
-            .iter()
-            .enumerate()
-            .filter(|&(i, &h)| g.armistice.as_ref().and_then(|a| a.terms[i]) != Some(h))
-            .count() as u32;
-        let end = g.armistice.as_ref().map_or(g.date, |a| a.date);
-        let weeks = ((end - s.armistice.historical_date)
-            .num_days()
-            .unsigned_abs()
-            / 7) as u32;
-        total += terms + weeks;
-    }
-    total
+    crate::compare::Divergence::measure(s, game, history).total
 }
 
 /// How many games a configuration plays (vary mode: at least every option once).

@@ -81,6 +81,8 @@ pub struct ExploreReport {
     pub terms: Vec<TermSet>,
     /// Games whose terms are exactly the historical ones.
     pub historical_terms: usize,
+    /// The spread of the declared cost-of-delay variable at the games' end (None when
+    /// the scenario declares none), and its value at the end of the historical path.
     pub cost_of_delay: Option<Spread<i64>>,
     pub historical_cost_of_delay: Option<i64>,
     pub divergence: Option<Spread<u32>>,
@@ -155,7 +157,6 @@ impl ExploreReport {
             .map(|(e, n)| (e.to_string(), n))
             .collect();
         endings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let cost_var = s.variables.iter().position(|v| v.id == "cost_of_delay");
         let by_option = match cfg.vary.and_then(|v| s.entry(v).as_decision()) {
             None => Vec::new(),
             Some(d) => d
@@ -198,7 +199,7 @@ impl ExploreReport {
                 .filter(|r| r.terms.as_ref() == Some(&hist_terms))
                 .count(),
             cost_of_delay: Spread::of(results.iter().filter_map(|r| r.cost_of_delay).collect()),
-            historical_cost_of_delay: cost_var.map(|i| history.state.vars[i]),
+            historical_cost_of_delay: s.cost_of_delay.map(|v| history.state.var(v)),
             divergence: Spread::of(results.iter().map(|r| r.divergence).collect()),
             same_as_history: results.iter().filter(|r| r.divergence == 0).count(),
             by_option,

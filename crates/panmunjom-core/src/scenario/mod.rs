@@ -13,6 +13,7 @@ pub mod text;
 
 use chrono::NaiveDate;
 
+pub use check::{INTEREST_WEIGHTS, SETTLE, STANCE_WEIGHTS};
 pub use error::{LoadError, Problem};
 pub use roles::RoleError;
 
@@ -54,6 +55,9 @@ pub struct Scenario {
     pub end: NaiveDate,
     pub horizon: NaiveDate,
     pub adaptive_noise: u32,
+    /// The variable the scenario declares as its cost of delay (`cost_of_delay:` in the
+    /// file): the explorer reports its spread. None: the scenario declares none.
+    pub cost_of_delay: Option<VarId>,
     pub sources: Vec<Source>,
     pub actors: Vec<Actor>,
     pub issues: Vec<Issue>,

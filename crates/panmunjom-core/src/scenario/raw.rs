@@ -1,6 +1,6 @@
 //! The raw, serde form of a scenario file: exactly what the RON text says, with string ids.
 //!
-//! Nothing here is checked beyond syntax and types; `check.rs` turns it into a
+//! Nothing here is checked beyond syntax and types; `check/` turns it into a
 //! [`crate::scenario::Scenario`] with every reference resolved. Every struct denies
 //! unknown fields, so a misspelt field is an error with its line and column.
 
@@ -70,6 +70,10 @@ pub struct RawScenario {
     /// How much seeded randomness the adaptive policy adds to its scores (0 = none).
     #[serde(default = "default_noise")]
     pub adaptive_noise: u32,
+    /// The id of the variable that measures the cost of delay: the explorer reports
+    /// its spread at the end of the games (none: no cost line).
+    #[serde(default)]
+    pub cost_of_delay: Option<String>,
 }
 
 fn default_noise() -> u32 {
@@ -117,7 +121,8 @@ pub struct RawActor {
     /// How the actor values changes of the game's variables (used by the adaptive policy).
     #[serde(default)]
     pub interests: Vec<RawInterest>,
-    /// Bonus the adaptive policy gives an option for each issue it brings to agreement.
+    /// Bonus the adaptive policy gives an option for each issue it brings to agreement
+    /// (−100–100).
     #[serde(default)]
     pub settle: i64,
 }
@@ -131,7 +136,8 @@ pub struct RawStance {
     pub position: String,
     /// The furthest position it will settle on (its limit); positions past it are refused.
     pub limit: String,
-    /// How much the issue matters to it (0–10).
+    /// How much the issue matters to it (0–10): to the adaptive policy and to the
+    /// bargaining analysis.
     #[serde(default = "default_weight")]
     pub weight: i64,
 }
@@ -140,7 +146,8 @@ fn default_weight() -> i64 {
     1
 }
 
-/// How much an actor cares about a variable: `weight` × change, summed by the adaptive policy.
+/// How much an actor cares about a variable: `weight` (−10–10) × change, summed by the
+/// adaptive policy.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Interest")]
 pub struct RawInterest {

@@ -1,0 +1,222 @@
+//! Comparison with history: a game set beside the historical path.
+//!
+//! The historical path is the same scenario played with every side, the player's
+//! included, taking the historical option. [`Debrief::new`] lines the two up: each
+//! decision, the state over time, the outcome, the objectives, and one divergence
+//! score (defined on [`Divergence`]). Rendering lives in `report/`.
+
+//!
+//! The files: `rows` (decisions, events, objectives, citations), `outcome` (the end
+//! and the terms), `samples` (the state over time, when issues settled),
+//! `divergence` (the score) and `bargaining` (the analysis of the game's end).
+
+mod bargaining;
+mod divergence;
+mod outcome;
+mod rows;
+mod samples;
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use bargaining::GameBargaining;
+pub use divergence::Divergence;
+pub use outcome::{OutcomeView, TermRow};
+pub use rows::{CiteView, DecisionRow, EventDiff, ObjectiveRow};
+pub use samples::{IssueSettled, Sample};
+
+use crate::engine::{Decider, Game, Happening, Setup};
+use crate::scenario::{ActorId, Entry, EntryId, IssueId, Scenario};
+
+/// The game every side plays historically (the role and seed do not matter to it).
+pub fn historical_path(scenario: Arc<Scenario>) -> Game {
+    let role = scenario
+        .playable()
+        .next()
+        .map(|(a, _)| a)
+        .unwrap_or(ActorId(0));
+    let mut game = Game::new(
+        scenario,
+        Setup {
+            role,
+            policy: crate::engine::Policy::Historical,
+            seed: 0,
+        },
+    );
+    game.play_historical();
+    game
+}
+
+/// Everything the debrief says.
+#[derive(Debug, Clone, Serialize)]
+pub struct Debrief {
+    pub scenario_id: String,
+    pub scenario_title: String,
+    pub scenario_hash: String,
+    /// The scenario's first date.
+    pub start: NaiveDate,
+    pub role: String,
+    pub role_name: String,
+    pub policy: String,
+    pub seed: u64,
+    pub outcome: OutcomeView,
+    pub divergence: Divergence,
+    /// The first entry where the game left history: (date, title).
+    pub first_divergence: Option<(NaiveDate, String)>,
+    pub decisions: Vec<DecisionRow>,
+    pub events: Vec<EventDiff>,
+    /// Variables: (id, label, unit).
+    pub variables: Vec<(String, String, String)>,
+    /// Issues: (id, name).
+    pub issues: Vec<(String, String)>,
+    pub samples: Vec<Sample>,
+    /// Per issue, when the parties settled it, in the game and in history.
+    pub settled: Vec<IssueSettled>,
+    pub objectives: Vec<ObjectiveRow>,
+    /// The bargaining analysis of the game's last state (None if the outcome space is
+    /// too large to analyse).
+    pub bargaining: Option<GameBargaining>,
+}
+
+impl Debrief {
+    /// Compares `game` with the historical path of its scenario.
+    pub fn new(game: &Game) -> Debrief {
+        let s = &*game.scenario;
+        let history = historical_path(Arc::clone(&game.scenario));
+        let reached = game.cursor();
+        let h = &history.state;
+        let g = &game.state;
+
+        let mut decisions = Vec::new();
+        let mut events = Vec::new();
+        let mut first: Option<(NaiveDate, String)> = None;
+        let mut mark_first = |date: NaiveDate, title: &str| {
+            if first.is_none() {
+                first = Some((date, title.to_string()));
+            }
+        };
+        for (i, entry) in s.timeline.iter().enumerate().take(reached) {
+            match entry {
+                Entry::Event(e) => {
+                    if g.fired[i] != h.fired[i] {
+                        mark_first(e.date, &e.title);
+                        events.push(EventDiff {
+                            id: e.id.clone(),
+                            date: e.date,
+                            date_text: entry.date_text(),
+                            title: e.title.clone(),
+                            counterfactual: e.counterfactual,
+                            happened: g.fired[i],
+                        });
+                    }
+                }
+                Entry::Decision(d) => {
+                    let chosen = g.chosen[i];
+                    let hist = d.historical;
+                    let same = chosen == h.chosen[i] && chosen.is_some();
+                    if chosen != h.chosen[i] {
+                        mark_first(d.date, &d.title);
+                    }
+                    let by = decider(game, EntryId(i));
+                    let note = d.options[hist]
+                        .historical
+                        .as_ref()
+                        .map(|n| n.note.clone())
+                        .unwrap_or_default();
+                    let sources = d.options[hist]
+                        .historical
+                        .iter()
+                        .flat_map(|n| n.sources.iter())
+                        .map(|c| CiteView::new(s, c))
+                        .collect();
+                    decisions.push(DecisionRow {
+                        id: d.id.clone(),
+                        date: d.date,
+                        date_text: entry.date_text(),
+                        title: d.title.clone(),
+                        role: s.actor(d.role).id.clone(),
+                        role_name: s.actor(d.role).name.clone(),
+                        player: d.role == game.setup.role,
+                        by,
+                        chosen: chosen.map(|o| d.options[o].id.clone()),
+                        chosen_label: chosen.map(|o| d.options[o].label.clone()),
+                        historical: d.options[hist].id.clone(),
+                        historical_label: d.options[hist].label.clone(),
+                        same,
+                        note,
+                        sources,
+                    });
+                }
+            }
+        }
+
+        let outcome = outcome::outcome_view(s, game, &history);
+
+        let objectives = s
+            .objectives
+            .iter()
+            .map(|o| ObjectiveRow {
+                role: s.actor(o.role).id.clone(),
+                role_name: s.actor(o.role).name.clone(),
+                text: o.text.clone(),
+                met: game.is_finished() && g.holds(s, &o.test),
+                met_in_history: h.holds(s, &o.test),
+            })
+            .collect();
+
+        Debrief {
+            scenario_id: s.id.clone(),
+            scenario_title: s.title.clone(),
+            scenario_hash: s.hash.clone(),
+            start: s.start,
+            role: s.actor(game.setup.role).id.clone(),
+            role_name: s.actor(game.setup.role).name.clone(),
+            policy: game.setup.policy.name().to_string(),
+            seed: game.setup.seed,
+            outcome,
+            divergence: Divergence::measure(s, game, h),
+            first_divergence: first,
+            decisions,
+            events,
+            variables: s
+                .variables
+                .iter()
+                .map(|v| (v.id.clone(), v.label.clone(), v.unit.clone()))
+                .collect(),
+            issues: s
+                .issues
+                .iter()
+                .map(|i| (i.id.clone(), i.name.clone()))
+                .collect(),
+            samples: samples::samples(s, game, &history),
+            settled: s
+                .issues
+                .iter()
+                .enumerate()
+                .map(|(i, issue)| IssueSettled {
+                    issue: issue.id.clone(),
+                    issue_name: issue.name.clone(),
+                    game: samples::settled_since(s, &game.log, IssueId(i)),
+                    history: samples::settled_since(s, &history.log, IssueId(i)),
+                })
+                .collect(),
+            objectives,
+            bargaining: GameBargaining::new(game),
+        }
+    }
+
+    /// The rows of the player's own decisions.
+    pub fn player_decisions(&self) -> impl Iterator<Item = &DecisionRow> {
+        self.decisions.iter().filter(|d| d.player)
+    }
+}
+
+/// Who took decision `id` in the game, from its log.
+fn decider(game: &Game, id: EntryId) -> Option<Decider> {
+    game.log.iter().find_map(|l| match l.happening {
+        Happening::Decided { entry, by, .. } if entry == id => Some(by),
+        _ => None,
+    })
+}
