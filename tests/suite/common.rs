@@ -16,9 +16,15 @@ pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
-/// The tiny test scenario's text.
+/// The tiny test scenario's text (the core's fixture).
 pub fn tiny_text() -> String {
-    std::fs::read_to_string(repo("tests/suite/fixtures/tiny.ron")).expect("fixture exists")
+    std::fs::read_to_string(repo("crates/panmunjom-core/tests/fixtures/tiny.ron"))
+        .expect("fixture exists")
+}
+
+/// The bad-scenario corpus folder (the core's).
+pub fn corpus_dir() -> PathBuf {
+    repo("crates/panmunjom-core/tests/bad_scenarios")
 }
 
 /// Runs the `panmunjom` binary with arguments and optional stdin.
@@ -53,9 +59,4 @@ pub fn temp_dir(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
-}
-
-/// Collapses whitespace runs.
-pub fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

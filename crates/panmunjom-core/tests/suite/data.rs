@@ -2,21 +2,55 @@
 //! covers every dated entry of the CIA estimate's annex.
 
 use chrono::{Datelike, NaiveDate};
-use panmunjom::scenario::builtin;
+use panmunjom_core::scenario::builtin;
 use regex::Regex;
+use sha2::{Digest, Sha256};
 
 use crate::common::{main_scenario, normalize, repo};
 
+/// The SHA-256 of some bytes, in lowercase hex, computed here rather than by the loader.
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 #[test]
-fn shipped_scenario_validates_from_file_and_built_in_identically() {
-    let from_file = builtin::load_file(&repo("scenarios/korea-1952-1953.ron"))
-        .unwrap_or_else(|e| panic!("{}", e.render()));
-    let built_in = main_scenario();
-    assert_eq!(
-        from_file.hash, built_in.hash,
-        "the built-in copy is the file"
+fn the_built_in_scenario_is_the_file_in_scenarios_and_is_named_by_its_hash() {
+    let path = repo("scenarios/korea-1952-1953.ron");
+    let on_disk = std::fs::read(&path).expect("the shipped scenario file exists");
+    // The program's copy is the file, byte for byte (a stale build or a second copy
+    // would differ).
+    assert!(
+        builtin::MAIN_SCENARIO.as_bytes() == on_disk.as_slice(),
+        "the built-in scenario text differs from {}",
+        path.display()
     );
+    // Its hash, the name records and debriefs give it, is the file's SHA-256.
+    let built_in = main_scenario();
+    assert_eq!(built_in.hash, sha256_hex(&on_disk));
+    assert_eq!(built_in.hash.len(), 64);
+    // Loading the file from disk gives the same scenario under the same name.
+    let from_file =
+        builtin::load_file(&path).unwrap_or_else(|e| panic!("{}", e.render()));
+    assert_eq!(from_file.hash, built_in.hash);
     assert_eq!(from_file.id, "korea-1952-1953");
+}
+
+#[test]
+fn the_built_in_source_texts_are_the_files_in_assets() {
+    assert!(!builtin::ASSETS.is_empty());
+    for (name, text) in builtin::ASSETS {
+        let path = repo(&format!("assets/{name}"));
+        let on_disk = std::fs::read(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            text.as_bytes() == on_disk.as_slice(),
+            "the built-in copy of {name} differs from {}",
+            path.display()
+        );
+    }
 }
 
 #[test]
@@ -45,7 +79,7 @@ fn counterfactual_events_exist_and_are_conditional() {
     );
     for e in counterfactual {
         assert!(
-            !matches!(e.when, panmunjom::scenario::Cond::Always),
+            !matches!(e.when, panmunjom_core::scenario::Cond::Always),
             "counterfactual event `{}` would fire on the historical path",
             e.id
         );
@@ -66,13 +100,13 @@ fn documented_example() -> String {
 #[test]
 fn documented_example_loads_and_plays_to_its_historical_armistice() {
     let text = documented_example();
-    let s = panmunjom::scenario::check::load_str(
+    let s = panmunjom_core::scenario::check::load_str(
         "docs/scenario-format.md",
         &text,
         &builtin::Lookup { dir: None },
     )
     .unwrap_or_else(|e| panic!("{}", e.render()));
-    let game = panmunjom::compare::historical_path(std::sync::Arc::new(s.clone()));
+    let game = panmunjom_core::compare::historical_path(std::sync::Arc::new(s.clone()));
     let armistice = game
         .state
         .armistice
@@ -197,7 +231,7 @@ fn the_annex_parser_finds_every_dated_entry() {
 #[test]
 fn replay_contains_every_annex_entry_with_its_date_and_the_estimate_as_source() {
     let s = main_scenario();
-    let steps = panmunjom::replay::replay(s, None);
+    let steps = panmunjom_core::replay::replay(s, None);
     for entry in annex_entries() {
         let found = steps.iter().any(|step| {
             step.kind == "event"

@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use panmunjom::compare::Debrief;
-use panmunjom::engine::{Game, Policy, Progress, Setup};
-use panmunjom::record::Record;
-use panmunjom::report;
+use panmunjom_core::compare::Debrief;
+use panmunjom_core::engine::{Game, Policy, Progress, Setup};
+use panmunjom_core::record::Record;
+use panmunjom_core::report;
 use proptest::prelude::*;
 
 use crate::common::main_scenario;
@@ -35,7 +35,7 @@ fn fingerprint(game: &Game) -> String {
         "{}\n{}\n{}",
         Record::of(game).to_json(),
         report::json(&d),
-        report::json(&panmunjom::replay::steps(game, None))
+        report::json(&panmunjom_core::replay::steps(game, None))
     )
 }
 
@@ -71,7 +71,7 @@ proptest! {
         picks in proptest::collection::vec(any::<u8>(), 1..16),
     ) {
         let s = main_scenario();
-        let dir = crate::common::temp_dir("prop-records");
+        let dir = crate::common::temp_dir();
         for role in 0..s.playable().count() {
             for policy in [Policy::Historical, Policy::Adaptive] {
                 let game = play(role, policy, seed, &picks);
@@ -84,7 +84,7 @@ proptest! {
                 if let Some(a) = &game.state.armistice {
                     prop_assert!(a.date <= s.horizon, "armistice {} after the horizon", a.date);
                 }
-                let path = dir.join(format!("r{role}-{policy:?}.json"));
+                let path = dir.path().join(format!("r{role}-{policy:?}.json"));
                 let record = Record::of(&game);
                 record.write(&path).unwrap();
                 let read = Record::read(&path).unwrap();
@@ -93,7 +93,6 @@ proptest! {
                 prop_assert_eq!(fingerprint(&game), fingerprint(&replayed));
             }
         }
-        std::fs::remove_dir_all(&dir).ok();
     }
 }
 
@@ -104,7 +103,7 @@ fn adaptive_sides_depend_on_the_seed() {
     let games: Vec<String> = (0..8)
         .map(|seed| {
             let g = play(0, Policy::Adaptive, seed, &[0]);
-            report::json(&panmunjom::replay::steps(&g, None))
+            report::json(&panmunjom_core::replay::steps(&g, None))
         })
         .collect();
     assert!(

@@ -3,9 +3,9 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use panmunjom::compare::Debrief;
-use panmunjom::engine::{Game, Outcome, Policy, Progress, Setup};
-use panmunjom::scenario::Entry;
+use panmunjom_core::compare::Debrief;
+use panmunjom_core::engine::{Game, Outcome, Policy, Progress, Setup};
+use panmunjom_core::scenario::Entry;
 
 use crate::common::main_scenario;
 
