@@ -31,7 +31,7 @@ fn main() -> AppExit {
     )
     .insert_resource(WinitSettings::desktop_app())
     .add_plugins(EguiPlugin::default())
-    .add_plugins(panmunjom::app::timing::TimingPlugin)
+    .add_plugins(panmunjom::app::dev::timing::TimingPlugin)
     .add_systems(Startup, |mut commands: Commands| {
         commands.spawn(Camera2d);
     })

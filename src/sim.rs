@@ -9,6 +9,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use bevy::prelude::*;
 
@@ -29,9 +30,30 @@ pub enum SimState {
     Finished,
 }
 
-/// The game being played.
+/// The game being played, with its [`GameNumber`]. Made with [`CurrentGame::new`],
+/// which numbers it.
 #[derive(Resource, Debug, Clone)]
-pub struct CurrentGame(pub Game);
+pub struct CurrentGame(pub Game, GameNumber);
+
+/// Which game this is: every [`CurrentGame::new`] (a new game, a save continued) takes
+/// the next number, never used before in this process. Views that cache what they
+/// computed of a game (the play view, the debrief) key it on this number, so a new game
+/// never shows an earlier one's state, even with the same setup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GameNumber(u64);
+
+impl CurrentGame {
+    /// Wraps `game` with a new [`GameNumber`].
+    pub fn new(game: Game) -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        CurrentGame(game, GameNumber(NEXT.fetch_add(1, Ordering::Relaxed)))
+    }
+
+    /// This game's number.
+    pub fn number(&self) -> GameNumber {
+        self.1
+    }
+}
 
 /// Start a new game (replacing any current one).
 #[derive(Message, Debug, Clone)]
@@ -98,7 +120,7 @@ fn start_game(
     mut next: ResMut<NextState<SimState>>,
 ) {
     if let Some(m) = messages.read().last() {
-        commands.insert_resource(CurrentGame(Game::new(
+        commands.insert_resource(CurrentGame::new(Game::new(
             Arc::clone(&m.scenario),
             m.setup.clone(),
         )));

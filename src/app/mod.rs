@@ -1,43 +1,40 @@
 //! The windowed application: Bevy + egui screens around the engine.
 //!
-//! One Bevy plugin per screen (`start`, `briefing`, `play`, `debrief`, `replay`), a
-//! [`Screen`] state saying which one shows, and [`UiAction`] messages: every button and
-//! key writes one, and the screens' logic systems carry them out — so the tour (and the
-//! headless tests) drive exactly what a person's clicks drive. Drawing systems run in
-//! `EguiPrimaryContextPass`; logic systems run in `Update` and need no window, so
-//! [`AppLogicPlugin`] works on `MinimalPlugins` + `StatesPlugin`.
+//! The tree shows its parts (the layout of the bevy_new_2d template):
+//! - [`screens`]: one plugin per screen (start, briefing, play, debrief, replay,
+//!   explore) and the [`Screen`] state saying which one shows;
+//! - [`overlays`]: what opens over any screen (the Esc menu, the source viewer, the
+//!   bargaining panel, notices);
+//! - [`widgets`]: plain egui drawing shared by the screens (timeline, event view,
+//!   charts, inbox), no Bevy systems;
+//! - the services: [`saves`] (save, list, continue), [`scenarios`] (choosing, loading
+//!   and reloading the scenario file), [`history`] (the historical path), [`theme`]
+//!   (colours, text sizes, UI scale), [`idle`] (keeps an idle window from redrawing);
+//! - [`dev`]: developer tools (the tour, the screenshot hook, timing figures).
 //!
-//! Around the screens: [`scenarios`] (choosing, loading and reloading the scenario
-//! file), [`saves`] (save, list, continue), [`source_viewer`], [`menu`] (the Esc menu
-//! and keys), [`theme`] (text sizes, UI scale), [`toast`] (short confirmations and errors), [`tour`] (drives the
-//! window for screenshots), [`idle`] (keeps an idle window from redrawing) and [`timing`] (start-up and frame-time figures).
+//! Every button and key writes a [`UiAction`] message, and the screens' logic systems
+//! carry them out — so the tour (and the headless tests) drive exactly what a person's
+//! clicks drive. Drawing systems run in `EguiPrimaryContextPass`; logic systems run in
+//! `Update` and need no window, so [`AppLogicPlugin`] works on `MinimalPlugins` +
+//! `StatesPlugin`.
 
 // No `unwrap`/`expect` on anything that depends on input (issue 5); the exceptions
 // are reasoned `#[allow]`s where a failure is a bug.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-pub mod bargaining;
-pub mod briefing;
-pub mod charts;
-pub mod debrief;
-pub mod dev_shot;
-pub mod event_view;
-pub mod explore;
+pub mod dev;
 pub mod history;
 pub mod idle;
-pub mod inbox;
-pub mod menu;
-pub mod play;
-pub mod replay;
+pub mod overlays;
 pub mod saves;
 pub mod scenarios;
-pub mod source_viewer;
-pub mod start;
+pub mod screens;
 pub mod theme;
-pub mod timeline;
-pub mod timing;
-pub mod toast;
-pub mod tour;
+pub mod widgets;
+
+/// `panmunjom tour` (the command line's `tour` runs [`tour::run`] with [`tour::TourArgs`]).
+pub use dev::tour;
+pub use screens::Screen;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,19 +47,6 @@ use bevy_egui::EguiPlugin;
 use crate::engine::Setup;
 use crate::scenario::Scenario;
 use crate::sim::SimulationPlugin;
-
-/// Which screen the window shows.
-#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Screen {
-    #[default]
-    Start,
-    Briefing,
-    Play,
-    Debrief,
-    Replay,
-    /// The what-if explorer (`explore.rs`).
-    Explore,
-}
 
 /// Everything a person can do in the window. Buttons and keys write these; the tour
 /// writes the same ones.
@@ -119,7 +103,7 @@ pub enum UiAction {
     /// Play: show an earlier item of the game again (a log index), or `None` to go
     /// back to the present.
     PlayShow(Option<usize>),
-    /// Start: open the what-if explorer (`explore.rs`).
+    /// Start: open the what-if explorer (`screens/explore.rs`).
     OpenExplore,
     /// Back to the start screen.
     ToStart,
@@ -178,20 +162,11 @@ impl Plugin for AppLogicPlugin {
         app.init_state::<Screen>()
             .add_message::<UiAction>()
             .add_plugins((
-                start::StartPlugin,
-                briefing::BriefingPlugin,
-                play::PlayPlugin,
-                debrief::DebriefPlugin,
-                replay::ReplayPlugin,
-            ))
-            .add_plugins((
+                screens::ScreensPlugin,
+                overlays::OverlaysPlugin,
                 scenarios::ScenariosPlugin,
                 saves::SavesPlugin,
-                source_viewer::SourceViewerPlugin,
-                menu::MenuPlugin,
-                toast::ToastPlugin,
                 theme::ThemePlugin,
-                explore::ExplorePlugin,
             ));
     }
 }
@@ -246,11 +221,14 @@ pub fn window_app(scenario: LoadedScenario, winit: WinitSettings) -> App {
     .add_plugins((
         SimulationPlugin,
         AppLogicPlugin,
-        timing::TimingPlugin,
+        dev::timing::TimingPlugin,
         idle::IdlePlugin,
-        bargaining::BargainingPlugin,
+        overlays::bargaining::BargainingPlugin,
     ))
     .add_systems(Startup, spawn_camera);
+    if dev::dev_shot::requested() {
+        app.add_plugins(dev::dev_shot::DevShotPlugin);
+    }
     app
 }
 
@@ -278,11 +256,33 @@ pub fn data_dir() -> PathBuf {
         .join("panmunjom")
 }
 
-/// Whether a window can be opened: an X11 or Wayland display is named.
+/// Whether a window can be opened. On Linux and the BSDs a window needs an X11 (or
+/// XWayland) display named by `DISPLAY` (or a Wayland one by `WAYLAND_DISPLAY`); without
+/// one the app says so in one line instead of failing inside the windowing library.
+#[cfg(any(
+    target_os = "linux",
+    target_os = "freebsd",
+    target_os = "dragonfly",
+    target_os = "netbsd",
+    target_os = "openbsd"
+))]
 pub fn has_display() -> bool {
     ["DISPLAY", "WAYLAND_DISPLAY"]
         .iter()
         .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+}
+
+/// Whether a window can be opened: elsewhere (macOS, Windows) there is always a desktop
+/// to open it on, and no variable names it.
+#[cfg(not(any(
+    target_os = "linux",
+    target_os = "freebsd",
+    target_os = "dragonfly",
+    target_os = "netbsd",
+    target_os = "openbsd"
+)))]
+pub fn has_display() -> bool {
+    true
 }
 
 /// The whole window as one `Ui`, for a screen's panels (egui 0.36 panels are shown

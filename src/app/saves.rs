@@ -2,9 +2,10 @@
 //! list the saves on the start screen, continue one.
 //!
 //! A save is a game record (`record.rs`) in `DataDir/saves/`. Each game gets its own
-//! file the first time it is saved; later saves of the same game replace it atomically
-//! (written to a new file, then renamed over), so a failed save never destroys the last
-//! good one. Broken, truncated or foreign files are listed with their error.
+//! file the first time it is saved (`fsio::write_new`: a name made safe, never an existing
+//! file); later saves of the same game replace it atomically (`fsio::write_atomic`), so
+//! a failed save never destroys the last good one. Broken, truncated or foreign files
+//! are listed with their error.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -13,10 +14,11 @@ use std::time::SystemTime;
 use bevy::prelude::*;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::scenarios::ScenarioFiles;
-use super::toast::Toasts;
-use super::{DataDir, LoadedScenario, Screen, UiAction};
+use crate::app::overlays::toast::Toasts;
+use crate::app::scenarios::ScenarioFiles;
+use crate::app::{DataDir, LoadedScenario, Screen, UiAction};
 use crate::engine::{Game, Outcome};
+use crate::fsio;
 use crate::record::Record;
 use crate::scenario::Scenario;
 use crate::sim::{CurrentGame, NewGame, SimState};
@@ -62,7 +64,7 @@ impl Plugin for SavesPlugin {
             .init_resource::<SaveSlot>()
             .add_systems(
                 OnEnter(Screen::Start),
-                refresh.after(super::scenarios::scan),
+                refresh.after(crate::app::scenarios::scan),
             )
             .add_systems(Update, (new_game_gets_new_slot, handle_actions).chain());
     }
@@ -120,7 +122,7 @@ fn handle_actions(
                     } else {
                         Screen::Play
                     });
-                    commands.insert_resource(CurrentGame(game));
+                    commands.insert_resource(CurrentGame::new(game));
                     slot.0 = Some(path.clone());
                 }
                 Err(e) => toasts.error(format!("Could not continue {}: {e}", path.display())),
@@ -165,30 +167,27 @@ pub fn sim_state(game: &Game) -> SimState {
     }
 }
 
-/// Writes the game's record: to `slot` if it has one, else to a new file in `dir`.
-/// Returns the file written.
+/// Writes the game's record: over `slot` if it has one (atomically), else to a new file
+/// in `dir` named after the role and the time (the role's id made safe by
+/// [`fsio::file_stem`]: a scenario's ids cannot lead the file out of `dir`; an existing
+/// file is never replaced). Returns the file written.
 pub fn save(game: &Game, dir: &Path, slot: Option<&Path>) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
-    let path = match slot {
-        Some(p) => p.to_path_buf(),
-        None => new_file(game, dir),
-    };
-    Record::of(game).write(&path)?;
-    Ok(path)
+    let record = Record::of(game).to_json();
+    match slot {
+        Some(p) => {
+            fsio::write_atomic(p, record.as_bytes())?;
+            Ok(p.to_path_buf())
+        }
+        None => fsio::write_new(dir, &new_stem(game), "json", record.as_bytes()),
+    }
 }
 
-/// A fresh file name: role, scenario, the time of the first save.
-fn new_file(game: &Game, dir: &Path) -> PathBuf {
-    let role = &game.scenario.actor(game.setup.role).id;
+/// A fresh file stem: role, the time of the first save.
+fn new_stem(game: &Game) -> String {
+    let role = fsio::file_stem(&game.scenario.actor(game.setup.role).id);
     let stamp = DateTime::<Utc>::from(SystemTime::now()).format("%Y%m%d-%H%M%S");
-    let base = format!("{role}-{stamp}");
-    let mut path = dir.join(format!("{base}.json"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{base}-{n}.json"));
-        n += 1;
-    }
-    path
+    format!("{role}-{stamp}")
 }
 
 /// Reads a save and replays it on the scenario it names (found among `known` by id and
@@ -207,13 +206,13 @@ pub fn load(
             format!(
                 "it was played on another version of scenario `{}` than the ones found (built in, or in `{}/`)",
                 record.scenario.id,
-                super::scenarios::SCENARIO_FOLDER
+                crate::app::scenarios::SCENARIO_FOLDER
             )
         } else {
             format!(
                 "it was played on scenario `{}`, which is neither built in nor in `{}/`",
                 record.scenario.id,
-                super::scenarios::SCENARIO_FOLDER
+                crate::app::scenarios::SCENARIO_FOLDER
             )
         });
     };

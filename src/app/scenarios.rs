@@ -10,8 +10,8 @@ use std::time::{Duration, SystemTime};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::toast::Toasts;
-use super::{LoadedScenario, Screen, UiAction};
+use crate::app::overlays::toast::Toasts;
+use crate::app::{LoadedScenario, Screen, UiAction};
 use crate::scenario::{Scenario, builtin};
 
 /// The folder, relative to the working directory, whose `.ron` files are offered.

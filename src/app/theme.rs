@@ -1,11 +1,90 @@
-//! The look of the window: text sizes readable at 1280×720, spacing, and the UI scale
-//! (the window's own scale factor times the person's zoom, changed with Ctrl+= / Ctrl+-
-//! / Ctrl+0 or in the Esc menu).
+//! The look of the window: the colours, text sizes readable at 1280×720, spacing, and
+//! the UI scale (the window's own scale factor times the person's zoom, changed with
+//! Ctrl+= / Ctrl+- / Ctrl+0 or in the Esc menu).
+//!
+//! Every colour the screens, overlays and widgets use is named here.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::UiAction;
+use bevy_egui::egui::Color32;
+
+use crate::app::UiAction;
+
+// --- Colours ---
+
+/// As in history (a decision, a term, an outcome); "met" objectives.
+pub const SAME: Color32 = Color32::from_rgb(120, 190, 140);
+/// Different from history; "not met"; an export that failed.
+pub const DIFFERENT: Color32 = Color32::from_rgb(235, 160, 80);
+/// The "historical" tag of an event.
+pub const HISTORICAL: Color32 = Color32::from_rgb(120, 180, 140);
+/// Counterfactual marks and labels (did not happen in history).
+pub const COUNTERFACTUAL: Color32 = Color32::from_rgb(235, 90, 70);
+/// The "now" line on the timeline.
+pub const NOW: Color32 = Color32::from_rgb(235, 80, 80);
+/// An error message on a screen.
+pub const ERROR: Color32 = Color32::RED;
+
+/// Timeline marks, by how a side learnt of the item.
+pub const MARK_PUBLIC: Color32 = Color32::from_rgb(90, 150, 230);
+pub const MARK_PRIVATE: Color32 = Color32::from_rgb(175, 120, 225);
+pub const MARK_REPORT: Color32 = Color32::from_rgb(230, 170, 50);
+pub const MARK_DECISION: Color32 = Color32::from_rgb(240, 225, 120);
+pub const MARK_ARMISTICE: Color32 = Color32::from_rgb(90, 200, 120);
+pub const MARK_END: Color32 = Color32::from_gray(170);
+
+/// The actors' lines in the charts (by actor index, repeating).
+pub const ACTORS: [Color32; 9] = [
+    Color32::from_rgb(90, 150, 230),
+    Color32::from_rgb(230, 90, 90),
+    Color32::from_rgb(240, 190, 60),
+    Color32::from_rgb(175, 120, 225),
+    Color32::from_rgb(90, 200, 170),
+    Color32::from_rgb(240, 140, 60),
+    Color32::from_rgb(150, 200, 90),
+    Color32::from_rgb(200, 150, 120),
+    Color32::from_rgb(160, 160, 160),
+];
+/// The variables' lines in the charts (by variable index, repeating).
+pub const VARIABLES: [Color32; 6] = [
+    Color32::from_rgb(230, 110, 90),
+    Color32::from_rgb(90, 150, 230),
+    Color32::from_rgb(120, 200, 140),
+    Color32::from_rgb(200, 140, 220),
+    Color32::from_rgb(240, 190, 60),
+    Color32::from_rgb(150, 200, 210),
+];
+
+/// The unshaded rows of a table.
+pub const PLAIN_ROW: Color32 = Color32::TRANSPARENT;
+
+/// The source viewer's highlighted passage, on a dark and on a light background.
+pub const HIGHLIGHT_DARK: Color32 = Color32::from_rgb(78, 66, 20);
+pub const HIGHLIGHT_LIGHT: Color32 = Color32::from_rgb(255, 240, 170);
+
+/// Notices: (fill, outline) of an error and of a confirmation; their text.
+pub const TOAST_ERROR: (Color32, Color32) = (
+    Color32::from_rgb(90, 24, 24),
+    Color32::from_rgb(220, 90, 90),
+);
+pub const TOAST_OK: (Color32, Color32) = (
+    Color32::from_rgb(24, 64, 40),
+    Color32::from_rgb(90, 190, 120),
+);
+pub const TOAST_TEXT: Color32 = Color32::WHITE;
+
+/// The explorer's histogram: the bar of the historical month.
+pub const HISTORICAL_BAR: Color32 = Color32::RED;
+
+/// The bargaining panel's points: every deal, the Pareto frontier, the zone of
+/// agreement, the Nash point, the historical terms, the game's own terms.
+pub const DEALS: Color32 = Color32::GRAY;
+pub const PARETO: Color32 = Color32::LIGHT_BLUE;
+pub const ZONE: Color32 = Color32::GREEN;
+pub const NASH: Color32 = Color32::WHITE;
+pub const HISTORICAL_TERMS: Color32 = Color32::RED;
+pub const OWN_TERMS: Color32 = Color32::YELLOW;
 
 /// The person's zoom on top of the window's scale factor (1.0 = the window's own).
 #[derive(Resource, Debug, Clone, Copy, PartialEq)]

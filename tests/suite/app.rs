@@ -6,12 +6,12 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
-use panmunjom::app::menu::MenuOpen;
+use panmunjom::app::overlays::menu::MenuOpen;
+use panmunjom::app::overlays::source_viewer::SourceViewer;
+use panmunjom::app::overlays::toast::Toasts;
 use panmunjom::app::saves::SaveList;
 use panmunjom::app::scenarios::ScenarioProblem;
-use panmunjom::app::source_viewer::SourceViewer;
 use panmunjom::app::theme::UiZoom;
-use panmunjom::app::toast::Toasts;
 use panmunjom::app::{AppLogicPlugin, DataDir, LoadedScenario, Screen, UiAction};
 use panmunjom::engine::{Policy, Setup};
 use panmunjom::record::Record;
@@ -345,20 +345,33 @@ fn the_scenario_file_is_reloaded_when_it_changes_on_disk() {
     std::fs::write(&file, tiny_text()).unwrap();
     act(&mut app, UiAction::LoadScenario(Some(file.clone())));
     assert_eq!(app.world().resource::<LoadedScenario>().scenario.id, "tiny");
-    // Let the watcher see the file once, then change it (a new modification time).
-    std::thread::sleep(Duration::from_millis(1500));
+    // The watcher compares modification times about once a second: edit the file and
+    // give it a new modification time every little while (the first may come before the
+    // watcher has seen the file at all), until the app has reloaded it or the ceiling.
     let edited = tiny_text().replacen("title: \"", "title: \"Watched: ", 1);
-    std::fs::write(&file, edited).unwrap();
-    let until = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < until {
+    let ceiling = Instant::now() + Duration::from_secs(120);
+    let mut touched = 0u64;
+    let mut next_touch = Instant::now();
+    while Instant::now() < ceiling {
+        if Instant::now() >= next_touch {
+            std::fs::write(&file, &edited).unwrap();
+            let mtime = std::time::UNIX_EPOCH + Duration::from_secs(1_000_000_000 + touched);
+            std::fs::File::options()
+                .write(true)
+                .open(&file)
+                .and_then(|f| f.set_modified(mtime))
+                .unwrap();
+            touched += 1;
+            next_touch = Instant::now() + Duration::from_millis(300);
+        }
         app.update();
         let title = &app.world().resource::<LoadedScenario>().scenario.title;
         if title.starts_with("Watched: ") {
             return;
         }
-        std::thread::sleep(Duration::from_millis(50));
+        std::thread::sleep(Duration::from_millis(20));
     }
-    panic!("the edited scenario was not reloaded within 10 s");
+    panic!("the edited scenario was not reloaded ({touched} edits)");
 }
 
 #[test]
@@ -442,6 +455,123 @@ fn the_menu_opens_and_closes_and_the_text_size_changes_within_bounds() {
     assert!(files_in(&saves_dir(&data)).is_empty());
 }
 
+/// Plays the game on screen to its end, taking history's option at every decision.
+fn play_to_the_end(app: &mut App) {
+    for _ in 0..200 {
+        if sim(app) == SimState::Finished {
+            return;
+        }
+        choose(app, false);
+    }
+    panic!("the game did not end");
+}
+
+/// Issue 9, bug 1: the debrief was cached by (scenario pointer, number of choices, log
+/// length), so a second game of the same role on the same scenario, with another seed
+/// but as many choices and log lines (history's options both times), showed the first
+/// game's debrief.
+#[test]
+fn a_new_game_with_another_seed_shows_its_own_debrief() {
+    use panmunjom::app::screens::debrief::DebriefCache;
+    let data = temp_dir("app-debrief-cache");
+    let mut app = app(&data);
+    let mut shown = Vec::new();
+    for seed in [11, 12] {
+        act(&mut app, UiAction::ToStart);
+        let setup = setup(&app, "un", seed);
+        act(&mut app, UiAction::NewGame(setup));
+        act(&mut app, UiAction::BeginPlay);
+        play_to_the_end(&mut app);
+        act(&mut app, UiAction::OpenDebrief);
+        assert_eq!(screen(&app), Screen::Debrief);
+        let g = game(&app);
+        assert_eq!(g.setup.seed, seed);
+        let expected = panmunjom::compare::Debrief::new(g);
+        let cache = app.world().resource::<DebriefCache>();
+        let d = cache
+            .shown()
+            .expect("the debrief screen computed its debrief");
+        assert_eq!(d.seed, seed, "the debrief shows the game on screen");
+        assert_eq!(d.outcome.armistice_date, expected.outcome.armistice_date);
+        assert_eq!(d.divergence.total, expected.divergence.total);
+        shown.push((g.choices.len(), g.log.len(), d.seed));
+    }
+    assert_ne!(shown[0].2, shown[1].2, "{shown:?}");
+}
+
+/// Issue 9, bug 3: the save file's name was built from the actor's id, which comes from
+/// the scenario file: `../x` wrote the save beside the saves folder, an absolute id
+/// outside the data folder altogether. Saves and exported debriefs stay in their folders
+/// whatever the scenario's ids.
+#[test]
+fn hostile_ids_in_a_scenario_cannot_lead_saves_or_exports_out_of_their_folders() {
+    use panmunjom::app::screens::debrief::{ExportDir, ExportStatus};
+    for (n, hostile) in ["../x", "/abs/path", "..\\win", "../../.."]
+        .into_iter()
+        .enumerate()
+    {
+        let data = temp_dir(&format!("app-hostile-{n}"));
+        let mut app = app(&data);
+        // The scenario's own id and its first playable actor's id are hostile (the
+        // checker accepts any non-empty id).
+        let ron_id = hostile.replace('\\', "\\\\");
+        let text = tiny_text()
+            .replace("\"north\"", &format!("\"{ron_id}\""))
+            .replace("id: \"tiny\"", &format!("id: \"{ron_id}/tiny\""));
+        let file = data.join("hostile.ron");
+        std::fs::write(&file, text).unwrap();
+        act(&mut app, UiAction::LoadScenario(Some(file)));
+        let problem = app.world().resource::<ScenarioProblem>().0.clone();
+        assert_eq!(problem, None, "{hostile}: the scenario loads");
+        let scenario = app.world().resource::<LoadedScenario>().scenario.clone();
+        let role = scenario
+            .actor_by_id(hostile)
+            .expect("the hostile actor exists");
+        act(
+            &mut app,
+            UiAction::NewGame(Setup {
+                role,
+                policy: Policy::Historical,
+                seed: 1,
+            }),
+        );
+        act(&mut app, UiAction::BeginPlay);
+        act(&mut app, UiAction::Save);
+        assert!(
+            toasts(&app).contains("Saved to"),
+            "{hostile}: {}",
+            toasts(&app)
+        );
+        let saves = saves_dir(&data);
+        let files = files_in(&saves);
+        assert_eq!(files.len(), 1, "{hostile}: {files:?}");
+        assert!(
+            files[0].ends_with(".json") && !files[0].starts_with('.'),
+            "{files:?}"
+        );
+        // Nothing was written into the data folder beside the saves folder.
+        let beside: Vec<String> = files_in(&data)
+            .into_iter()
+            .filter(|f| f != "saves" && f != "hostile.ron")
+            .collect();
+        assert!(beside.is_empty(), "{hostile}: {beside:?}");
+        // A later save replaces the same file.
+        act(&mut app, UiAction::Save);
+        assert_eq!(files_in(&saves), files, "{hostile}");
+
+        let exports = app.world().resource::<ExportDir>().0.clone();
+        assert_eq!(exports, data.join("debriefs"));
+        act(&mut app, UiAction::ExportMarkdown);
+        let status = app.world().resource::<ExportStatus>().0.clone();
+        let path = match status {
+            Some(Ok(p)) => p,
+            other => panic!("{hostile}: export: {other:?}"),
+        };
+        assert_eq!(path.parent(), Some(exports.as_path()), "{hostile}");
+        assert_eq!(files_in(&exports).len(), 1, "{hostile}");
+    }
+}
+
 /// Runs the binary with these environment variables removed.
 fn run_env(args: &[&str], remove: &[&str]) -> std::process::Output {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_panmunjom"));
@@ -452,6 +582,14 @@ fn run_env(args: &[&str], remove: &[&str]) -> std::process::Output {
     cmd.output().expect("the binary runs")
 }
 
+/// On Linux and the BSDs (elsewhere there is always a desktop: the window opens).
+#[cfg(any(
+    target_os = "linux",
+    target_os = "freebsd",
+    target_os = "dragonfly",
+    target_os = "netbsd",
+    target_os = "openbsd"
+))]
 #[test]
 fn without_a_display_the_window_says_so_in_one_line() {
     for args in [&[][..], &["tour", "--screenshots", "/tmp/never"][..]] {

@@ -4,19 +4,22 @@
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use chrono::NaiveDate;
-use panmunjom::app::debrief::{ExportDir, ExportStatus};
 use panmunjom::app::history::HistoricalPath;
-use panmunjom::app::play::{PlayView, Showing};
-use panmunjom::app::replay::ReplayView;
-use panmunjom::app::{AppLogicPlugin, LoadedScenario, Screen, UiAction};
+use panmunjom::app::screens::debrief::{ExportDir, ExportStatus};
+use panmunjom::app::screens::play::{PlayView, Showing};
+use panmunjom::app::screens::replay::ReplayView;
+use panmunjom::app::{AppLogicPlugin, DataDir, LoadedScenario, Screen, UiAction};
 use panmunjom::engine::{Game, Happening, Policy, Setup};
 use panmunjom::record::Record;
 use panmunjom::sim::{CurrentGame, SimulationPlugin};
 
 use crate::common::{main_scenario, run, stdout, temp_dir};
 
-fn app() -> App {
+/// The app on a data folder of its own (saves and exported debriefs never touch the
+/// person's).
+fn app(name: &str) -> App {
     let mut app = App::new();
+    app.insert_resource(DataDir(temp_dir(name)));
     app.add_plugins((
         MinimalPlugins,
         StatesPlugin,
@@ -80,7 +83,7 @@ fn continue_to_decision(app: &mut App) -> usize {
 
 #[test]
 fn continue_walks_the_events_then_a_choice_reveals_history_and_leads_on() {
-    let mut app = app();
+    let mut app = app("screens-walk");
     begin(&mut app, "un", Policy::Historical);
     // The first thing on screen is an event the UN side knew of, not the decision.
     let Showing::Item(first) = showing(&app) else {
@@ -142,7 +145,7 @@ fn continue_walks_the_events_then_a_choice_reveals_history_and_leads_on() {
 
 #[test]
 fn a_closed_option_is_refused_and_an_earlier_item_can_be_shown_again() {
-    let mut app = app();
+    let mut app = app("screens-refused");
     begin(&mut app, "un", Policy::Historical);
     let Showing::Item(first) = showing(&app) else {
         panic!("expected an event first")
@@ -164,7 +167,7 @@ fn a_closed_option_is_refused_and_an_earlier_item_can_be_shown_again() {
 
 #[test]
 fn the_un_inbox_fills_with_intelligence_reports() {
-    let mut app = app();
+    let mut app = app("screens-inbox");
     begin(&mut app, "un", Policy::Historical);
     let mut reports = 0;
     for _ in 0..3000 {
@@ -187,8 +190,8 @@ fn the_un_inbox_fills_with_intelligence_reports() {
     assert!(reports > 0, "the UN side read intelligence reports");
     let g = game(&app);
     let view = app.world().resource::<PlayView>();
-    assert_eq!(panmunjom::app::inbox::items(g).len(), reports);
-    assert_eq!(panmunjom::app::inbox::unread(g, &view.read), 0);
+    assert_eq!(panmunjom::app::widgets::inbox::items(g).len(), reports);
+    assert_eq!(panmunjom::app::widgets::inbox::unread(g, &view.read), 0);
     assert_eq!(
         g.state.armistice.as_ref().map(|a| a.date),
         NaiveDate::from_ymd_opt(1953, 7, 27)
@@ -199,7 +202,7 @@ fn the_un_inbox_fills_with_intelligence_reports() {
 
 #[test]
 fn replay_steps_on_and_back_to_the_same_state_and_jumps_to_a_date() {
-    let mut app = app();
+    let mut app = app("screens-replay");
     act(&mut app, UiAction::OpenReplay);
     assert_eq!(screen(&app), Screen::Replay);
     let step = |app: &App| app.world().resource::<ReplayView>().step;
@@ -253,8 +256,10 @@ fn replay_steps_on_and_back_to_the_same_state_and_jumps_to_a_date() {
 #[test]
 fn export_writes_the_same_bytes_as_the_debrief_command() {
     let dir = temp_dir("app-export");
-    let mut app = app();
-    app.insert_resource(ExportDir(dir.join("debriefs")));
+    let mut app = app("screens-export");
+    // Exports go to `debriefs/` in the app's data folder.
+    let debriefs = app.world().resource::<DataDir>().0.join("debriefs");
+    assert_eq!(app.world().resource::<ExportDir>().0, debriefs);
     begin(&mut app, "prc", Policy::Adaptive);
     let mut decided = 0;
     for _ in 0..3000 {
@@ -283,7 +288,7 @@ fn export_writes_the_same_bytes_as_the_debrief_command() {
         Some(Ok(p)) => p,
         other => panic!("export: {other:?}"),
     };
-    assert!(path.starts_with(dir.join("debriefs")));
+    assert_eq!(path.parent(), Some(debriefs.as_path()));
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     assert!(
         name.starts_with("korea-1952-1953-prc-seed7-") && name.ends_with(".md"),
@@ -303,7 +308,7 @@ fn export_writes_the_same_bytes_as_the_debrief_command() {
 
     // A second export does not overwrite the first; no temporary file is left.
     act(&mut app, UiAction::ExportMarkdown);
-    let files: Vec<_> = std::fs::read_dir(dir.join("debriefs"))
+    let files: Vec<_> = std::fs::read_dir(&debriefs)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -317,8 +322,8 @@ fn export_writes_the_same_bytes_as_the_debrief_command() {
 
 #[test]
 fn the_start_form_in_explore_mode_opens_the_explorer_and_comes_back() {
-    use panmunjom::app::start::{Mode, StartForm};
-    let mut app = app();
+    use panmunjom::app::screens::start::{Mode, StartForm};
+    let mut app = app("screens-explore");
     let form = StartForm {
         mode: Mode::Explore,
         ..app.world().resource::<StartForm>().clone()

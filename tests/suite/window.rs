@@ -1,9 +1,11 @@
 //! The real window: `panmunjom tour --stress` drives every screen and saves a
 //! screenshot of each, and on Start, Play, Debrief and Replay resizes the window to 1×1
 //! and 4K with extreme scale factors and UI zoom (it must come through without a panic).
-//! Without a display the tour runs under Xvfb (`xvfb-run`); if neither exists the test
-//! fails and says what to install — it never skips.
+//! Without a display the tour runs under Xvfb (`xvfb-run`). Where neither exists the
+//! test prints one line saying what to install and passes — except in CI (`CI` set, as
+//! `.ci/run` does), where it must run: there it fails.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
@@ -20,10 +22,13 @@ const SCREENS: [&str; 5] = [
 /// The stressed screens: each has a screenshot at 1×1 and at 3840×2160.
 const STRESSED: [&str; 4] = ["start", "play", "debrief", "replay"];
 
-fn has_display() -> bool {
-    ["DISPLAY", "WAYLAND_DISPLAY"]
-        .iter()
-        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+/// What to install to run this test (Debian/Ubuntu).
+const INSTALL: &str =
+    "apt-get install xvfb xauth mesa-vulkan-drivers libvulkan1 libxkbcommon-x11-0";
+
+/// Whether the tests run in CI (`CI` set to anything but empty, `0` or `false`).
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
 }
 
 fn on_path(program: &str) -> bool {
@@ -61,14 +66,21 @@ fn the_tour_drives_every_screen_in_a_real_window_resized_to_1x1_and_4k() {
     let dir = temp_dir("window-tour");
     let shots = dir.join("shots");
     let binary = env!("CARGO_BIN_EXE_panmunjom");
-    let mut cmd = if has_display() {
+    let mut cmd = if panmunjom::app::has_display() {
         Command::new(binary)
-    } else {
+    } else if !on_path("xvfb-run") {
         assert!(
-            on_path("xvfb-run"),
-            "no display and no xvfb-run: install Xvfb to run the window test \
-             (Debian/Ubuntu: apt-get install xvfb xauth mesa-vulkan-drivers libvulkan1 libxkbcommon-x11-0)"
+            !in_ci(),
+            "no display and no xvfb-run in CI: the window test must run there ({INSTALL})"
         );
+        // Straight to stderr (the test harness hides what `println!` prints in a test
+        // that passes), so the line shows in `cargo test`'s output.
+        let _ = writeln!(
+            std::io::stderr(),
+            "window test not run: no display and no xvfb-run; to run it: {INSTALL}"
+        );
+        return;
+    } else {
         let mut c = Command::new("xvfb-run");
         c.args(["-a", "-s", "-screen 0 1280x800x24", binary]);
         c

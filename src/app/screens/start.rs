@@ -4,9 +4,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::saves::{SaveEntry, SaveList};
-use super::scenarios::{ScenarioFiles, ScenarioProblem, problem_text};
-use super::{LoadedScenario, Screen, UiAction};
+use crate::app::saves::{SaveEntry, SaveList};
+use crate::app::scenarios::{ScenarioFiles, ScenarioProblem, problem_text};
+use crate::app::{LoadedScenario, Screen, UiAction};
 use crate::engine::{Policy, Setup};
 use crate::scenario::{ActorId, Scenario};
 use crate::sim::NewGame;
@@ -143,7 +143,7 @@ fn draw(
     problem: Res<ScenarioProblem>,
     saves: Res<SaveList>,
     mut form: ResMut<StartForm>,
-    overlays: super::menu::Overlays,
+    overlays: crate::app::overlays::menu::Overlays,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -151,7 +151,7 @@ fn draw(
     if overlays.screen_keys() {
         keys(ctx, &mut form, s, &mut actions);
     }
-    let mut root = super::root_ui(ctx);
+    let mut root = crate::app::root_ui(ctx);
 
     egui::Panel::top("start-title").show(&mut root, |ui| {
         ui.add_space(8.0);

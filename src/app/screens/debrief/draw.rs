@@ -1,154 +1,29 @@
-//! The debrief: the game beside history — outcome against 27 July 1953 and the terms of
-//! 8 June 1953, the decision table with sources and notes, charts of both paths,
-//! objectives, the divergence score — and the export to Markdown.
-
-use std::path::{Path as FsPath, PathBuf};
-use std::sync::Arc;
+//! The debrief screen's drawing: the summary cards, the terms, the decisions beside
+//! history with their sources, the events that went differently, the objectives, the
+//! final state, and the charts of both paths.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use egui::{Color32, RichText};
+use bevy_egui::{EguiContexts, egui};
+use egui::RichText;
 
-use super::charts::{self, Path};
-use super::event_view::{self, badge, table_row, text_cell};
-use super::history::{HistoricalPath, HistoryPlugin};
-use super::timeline::long_date;
-use super::{Screen, UiAction};
+use super::{DebriefCache, ExportStatus};
+use crate::app::UiAction;
+use crate::app::history::HistoricalPath;
+use crate::app::overlays::menu::Overlays;
+use crate::app::theme;
+use crate::app::widgets::charts::{self, Series};
+use crate::app::widgets::event_view::{self, badge, table_row, text_cell};
+use crate::app::widgets::timeline::long_date;
 use crate::compare::{Debrief, DecisionRow};
 use crate::engine::Game;
-use crate::report::{date_or_never, days_text, debrief_md};
+use crate::report::{date_or_never, days_text};
 use crate::sim::CurrentGame;
-
-pub struct DebriefPlugin;
-
-impl Plugin for DebriefPlugin {
-    fn build(&self, app: &mut App) {
-        if !app.is_plugin_added::<HistoryPlugin>() {
-            app.add_plugins(HistoryPlugin);
-        }
-        app.init_resource::<ExportDir>()
-            .init_resource::<ExportStatus>()
-            .init_resource::<DebriefCache>()
-            .add_systems(Update, handle_actions)
-            .add_systems(
-                EguiPrimaryContextPass,
-                draw.run_if(in_state(Screen::Debrief)),
-            );
-    }
-}
-
-/// Where exported debriefs go: `data_dir()/debriefs` unless set otherwise (tests).
-#[derive(Resource, Debug, Clone)]
-pub struct ExportDir(pub PathBuf);
-
-impl Default for ExportDir {
-    fn default() -> Self {
-        ExportDir(super::data_dir().join("debriefs"))
-    }
-}
-
-/// The result of the last export: the file written, or why it failed.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct ExportStatus(pub Option<Result<PathBuf, String>>);
-
-/// The debrief of the current game, computed once per game state.
-#[derive(Resource, Debug, Default)]
-struct DebriefCache {
-    key: Option<(usize, usize, usize)>,
-    debrief: Option<Arc<Debrief>>,
-}
-
-impl DebriefCache {
-    fn of(&mut self, game: &Game) -> Arc<Debrief> {
-        let key = (
-            Arc::as_ptr(&game.scenario) as usize,
-            game.choices.len(),
-            game.log.len(),
-        );
-        match &self.debrief {
-            Some(d) if self.key == Some(key) => Arc::clone(d),
-            _ => {
-                let d = Arc::new(Debrief::new(game));
-                self.key = Some(key);
-                self.debrief = Some(Arc::clone(&d));
-                d
-            }
-        }
-    }
-}
-
-/// Keeps letters, digits, `-` and `_` of a name for a file name.
-fn file_part(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
-}
-
-/// Writes the Markdown debrief of `game` (the same bytes as `panmunjom debrief RECORD
-/// --format md`) into `dir` as `<scenario>-<role>-seed<N>-<UTC time>.md`, through a
-/// temporary file renamed into place. Returns the path written.
-pub fn export_markdown(game: &Game, dir: &FsPath) -> std::io::Result<PathBuf> {
-    let text = debrief_md::render(&Debrief::new(game));
-    std::fs::create_dir_all(dir)?;
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let stamp = chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0).map_or_else(
-        || secs.to_string(),
-        |t| t.format("%Y%m%d-%H%M%S").to_string(),
-    );
-    let base = format!(
-        "{}-{}-seed{}-{stamp}",
-        file_part(&game.scenario.id),
-        file_part(&game.scenario.actor(game.setup.role).id),
-        game.setup.seed
-    );
-    let mut path = dir.join(format!("{base}.md"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{base}-{n}.md"));
-        n += 1;
-    }
-    let tmp = dir.join(format!(".{base}.md.tmp"));
-    std::fs::write(&tmp, text)?;
-    if let Err(e) = std::fs::rename(&tmp, &path) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    Ok(path)
-}
-
-fn handle_actions(
-    mut actions: MessageReader<UiAction>,
-    game: Option<Res<CurrentGame>>,
-    dir: Res<ExportDir>,
-    mut status: ResMut<ExportStatus>,
-) {
-    for action in actions.read() {
-        if action == &UiAction::ExportMarkdown {
-            status.0 = Some(match &game {
-                None => Err("there is no game to export".to_string()),
-                Some(g) => export_markdown(&g.0, &dir.0)
-                    .map_err(|e| format!("cannot write the debrief into {}: {e}", dir.0.display())),
-            });
-        }
-    }
-}
-
-const SAME: Color32 = Color32::from_rgb(120, 190, 140);
-const DIFFERENT: Color32 = Color32::from_rgb(235, 160, 80);
 
 fn same_badge(ui: &mut egui::Ui, same: bool) {
     if same {
-        badge(ui, "as in history", SAME);
+        badge(ui, "as in history", theme::SAME);
     } else {
-        badge(ui, "different", DIFFERENT);
+        badge(ui, "different", theme::DIFFERENT);
     }
 }
 
@@ -158,17 +33,19 @@ fn heading(ui: &mut egui::Ui, text: &str) {
     ui.separator();
 }
 
-fn draw(
+/// Draws the debrief of the current game (from the cache) and turns its clicks and
+/// keys into [`UiAction`]s.
+pub(super) fn draw(
     mut contexts: EguiContexts,
     game: Option<Res<CurrentGame>>,
     mut cache: ResMut<DebriefCache>,
     mut history: ResMut<HistoricalPath>,
     status: Res<ExportStatus>,
-    overlays: super::menu::Overlays,
+    overlays: Overlays,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    let mut root = super::root_ui(&ctx);
+    let mut root = crate::app::root_ui(&ctx);
     let mut out = Vec::new();
     let Some(game) = &game else {
         egui::CentralPanel::default().show(&mut root, |ui| {
@@ -181,7 +58,7 @@ fn draw(
     };
     let g = &game.0;
     let s = &*g.scenario;
-    let d = cache.of(g);
+    let d = cache.of(game);
     let h = history.of(&g.scenario);
     if overlays.screen_keys()
         && !ctx.egui_wants_keyboard_input()
@@ -219,12 +96,12 @@ fn draw(
         match &status.0 {
             Some(Ok(p)) => {
                 ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(SAME, "Exported to");
+                    ui.colored_label(theme::SAME, "Exported to");
                     ui.monospace(p.display().to_string());
                 });
             }
             Some(Err(e)) => {
-                ui.colored_label(DIFFERENT, format!("Export failed: {e}"));
+                ui.colored_label(theme::DIFFERENT, format!("Export failed: {e}"));
             }
             None => {}
         }
@@ -243,11 +120,11 @@ fn draw(
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let yours = Path {
+                    let yours = Series {
                         log: &g.log,
                         until: g.state.date,
                     };
-                    let past = Path {
+                    let past = Series {
                         log: &h.game.log,
                         until: h.game.state.date,
                     };
@@ -282,11 +159,11 @@ fn summary(ui: &mut egui::Ui, d: &Debrief) {
                 Some(date) => {
                     ui.label(RichText::new(format!("Armistice {}", long_date(date))).size(17.0).strong());
                     let days = o.days_from_history.unwrap_or(0);
-                    ui.colored_label(if days == 0 { SAME } else { DIFFERENT }, format!("history: {} \u{2014} {}", long_date(o.historical_date), days_text(days)));
+                    ui.colored_label(if days == 0 { theme::SAME } else { theme::DIFFERENT }, format!("history: {} \u{2014} {}", long_date(o.historical_date), days_text(days)));
                 }
                 None => {
                     let what = if o.finished { "No armistice" } else { "Unfinished" };
-                    ui.label(RichText::new(what).size(17.0).strong().color(DIFFERENT));
+                    ui.label(RichText::new(what).size(17.0).strong().color(theme::DIFFERENT));
                     ui.label(format!("history: armistice {}", long_date(o.historical_date)));
                 }
             }
@@ -297,7 +174,7 @@ fn summary(ui: &mut egui::Ui, d: &Debrief) {
         });
         let v = d.divergence;
         card(&mut cols[2], "Divergence from history", |ui| {
-            ui.label(RichText::new(v.total.to_string()).size(17.0).strong().color(if v.total == 0 { SAME } else { DIFFERENT }));
+            ui.label(RichText::new(v.total.to_string()).size(17.0).strong().color(if v.total == 0 { theme::SAME } else { theme::DIFFERENT }));
             ui.label(format!("decisions {} + events {} + terms {} + weeks {}", v.decisions, v.events, v.terms, v.weeks))
                 .on_hover_text("One point for each decision taken differently, each event that happened in one path and not the other, each term unlike 8 June 1953, each whole week from 27 July 1953. 0 is the historical path.");
         });
@@ -405,9 +282,9 @@ fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
                 ui,
                 e.what(),
                 if e.counterfactual {
-                    super::timeline::COUNTERFACTUAL
+                    theme::COUNTERFACTUAL
                 } else {
-                    DIFFERENT
+                    theme::DIFFERENT
                 },
             );
         });
@@ -453,9 +330,9 @@ fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
     );
     let yn = |b: bool| {
         if b {
-            RichText::new("\u{2714} met").color(SAME)
+            RichText::new("\u{2714} met").color(theme::SAME)
         } else {
-            RichText::new("\u{2718} not met").color(DIFFERENT)
+            RichText::new("\u{2718} not met").color(theme::DIFFERENT)
         }
     };
     for (i, r) in d.objectives.iter().enumerate() {

@@ -5,9 +5,9 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::source_viewer::SourceViewer;
-use super::theme::UiZoom;
-use super::{LoadedScenario, Screen, UiAction};
+use crate::app::overlays::source_viewer::SourceViewer;
+use crate::app::theme::UiZoom;
+use crate::app::{LoadedScenario, Screen, UiAction};
 use crate::sim::CurrentGame;
 
 /// Whether the Esc menu is open.

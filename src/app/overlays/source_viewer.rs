@@ -7,7 +7,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::{LoadedScenario, Screen, UiAction};
+use crate::app::{LoadedScenario, Screen, UiAction};
 use crate::scenario::text::normalize;
 use crate::scenario::{Scenario, SourceId};
 use crate::sim::CurrentGame;
@@ -127,9 +127,9 @@ fn draw(
     let screen = ctx.content_rect();
     let mut open = true;
     let highlight_fill = if ctx.global_style().visuals.dark_mode {
-        egui::Color32::from_rgb(78, 66, 20)
+        crate::app::theme::HIGHLIGHT_DARK
     } else {
-        egui::Color32::from_rgb(255, 240, 170)
+        crate::app::theme::HIGHLIGHT_LIGHT
     };
     let text_height = (screen.height() * 0.8 - 190.0).max(160.0);
     egui::Window::new("Source")

@@ -11,7 +11,8 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Legend, MarkerShape, Plot, PlotPoints, Points};
 
-use super::Screen;
+use crate::app::Screen;
+use crate::app::theme;
 use crate::bargain;
 use crate::sim::CurrentGame;
 
@@ -99,17 +100,17 @@ fn draw(
                     p.points(
                         Points::new("deals", PlotPoints::from(all))
                             .radius(1.5)
-                            .color(egui::Color32::GRAY),
+                            .color(theme::DEALS),
                     );
                     p.points(
                         Points::new("Pareto frontier", PlotPoints::from(frontier))
                             .radius(2.5)
-                            .color(egui::Color32::LIGHT_BLUE),
+                            .color(theme::PARETO),
                     );
                     p.points(
                         Points::new("zone of agreement", PlotPoints::from(zone))
                             .radius(3.5)
-                            .color(egui::Color32::GREEN),
+                            .color(theme::ZONE),
                     );
                     if let Some(n) = nash {
                         p.points(
@@ -117,7 +118,7 @@ fn draw(
                                 .radius(6.0)
                                 .shape(MarkerShape::Circle)
                                 .filled(false)
-                                .color(egui::Color32::WHITE),
+                                .color(theme::NASH),
                         );
                     }
                     if let Some(h) = hist {
@@ -125,7 +126,7 @@ fn draw(
                             Points::new("historical terms", PlotPoints::from(vec![h]))
                                 .radius(8.0)
                                 .shape(MarkerShape::Diamond)
-                                .color(egui::Color32::RED),
+                                .color(theme::HISTORICAL_TERMS),
                         );
                     }
                     if let Some(o) = own {
@@ -133,7 +134,7 @@ fn draw(
                             Points::new("your armistice", PlotPoints::from(vec![o]))
                                 .radius(4.0)
                                 .shape(MarkerShape::Square)
-                                .color(egui::Color32::YELLOW),
+                                .color(theme::OWN_TERMS),
                         );
                     }
                 });

@@ -10,8 +10,8 @@
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
-use super::play::{PlayView, Showing};
-use super::{LoadedScenario, UiAction};
+use crate::app::screens::play::{PlayView, Showing};
+use crate::app::{LoadedScenario, UiAction};
 use crate::engine::{Policy, Setup};
 use crate::sim::CurrentGame;
 
@@ -141,7 +141,7 @@ fn drive(
         }
         3 => {
             if env("PANMUNJOM_SHOT_TAB", "") == "inbox" {
-                view.tab = super::play::SideTab::Inbox;
+                view.tab = crate::app::screens::play::SideTab::Inbox;
             }
             shot.wait += 1;
             if shot.wait == 20 {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use bevy_egui::egui::{self, RichText};
 
-use super::timeline::{MarkKind, icon, long_date};
+use crate::app::widgets::timeline::{MarkKind, icon, long_date};
 use crate::engine::{Game, Happening};
 use crate::scenario::Visibility;
 

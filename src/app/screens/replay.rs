@@ -6,11 +6,12 @@ use bevy::window::RequestRedraw;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use chrono::NaiveDate;
 
-use super::charts::{self, Path};
-use super::event_view;
-use super::history::{HistoricalPath, HistoryPlugin};
-use super::timeline::{self, Mark, MarkKind, long_date};
-use super::{LoadedScenario, Screen, UiAction};
+use crate::app::history::{HistoricalPath, HistoryPlugin};
+use crate::app::theme;
+use crate::app::widgets::charts::{self, Series};
+use crate::app::widgets::event_view;
+use crate::app::widgets::timeline::{self, Mark, MarkKind, long_date};
+use crate::app::{LoadedScenario, Screen, UiAction};
 
 pub struct ReplayPlugin;
 
@@ -18,9 +19,6 @@ impl Plugin for ReplayPlugin {
     fn build(&self, app: &mut App) {
         if !app.is_plugin_added::<HistoryPlugin>() {
             app.add_plugins(HistoryPlugin);
-        }
-        if super::dev_shot::requested() {
-            app.add_plugins(super::dev_shot::DevShotPlugin);
         }
         app.init_resource::<ReplayView>()
             .add_systems(
@@ -170,11 +168,11 @@ fn draw(
     loaded: Res<LoadedScenario>,
     mut history: ResMut<HistoricalPath>,
     mut view: ResMut<ReplayView>,
-    overlays: super::menu::Overlays,
+    overlays: crate::app::overlays::menu::Overlays,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    let mut root = super::root_ui(&ctx);
+    let mut root = crate::app::root_ui(&ctx);
     let h = history.of(&loaded.scenario);
     let s = &**h.scenario();
     let mut out = Vec::new();
@@ -257,7 +255,7 @@ fn draw(
                 }
             }
             if let Some(e) = &view.date_error {
-                ui.colored_label(timeline::COUNTERFACTUAL, e);
+                ui.colored_label(theme::COUNTERFACTUAL, e);
             }
         });
         let marks: Vec<Mark> = h
@@ -292,7 +290,7 @@ fn draw(
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     let upto = h.step_log.get(k).map_or(h.game.log.len(), |&i| i + 1);
-                    let path = Path {
+                    let path = Series {
                         log: &h.game.log[..upto.min(h.game.log.len())],
                         until: st.date,
                     };

@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::{Screen, UiAction};
+use crate::app::{Screen, UiAction};
 use crate::engine::{Game, Policy};
 use crate::scenario::{Scenario, SourceId};
 use crate::sim::{Advance, CurrentGame};
@@ -46,11 +46,11 @@ pub fn primary_source(s: &Scenario) -> Option<SourceId> {
 fn draw(
     mut contexts: EguiContexts,
     game: Option<Res<CurrentGame>>,
-    overlays: super::menu::Overlays,
+    overlays: crate::app::overlays::menu::Overlays,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = super::root_ui(ctx);
+    let mut root = crate::app::root_ui(ctx);
     let Some(game) = &game else {
         egui::CentralPanel::default().show(&mut root, |ui| {
             ui.label("No game has been started.");

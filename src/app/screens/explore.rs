@@ -12,7 +12,8 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
-use super::{LoadedScenario, Screen, UiAction};
+use crate::app::theme;
+use crate::app::{LoadedScenario, Screen, UiAction};
 use crate::engine::Policy;
 use crate::explore::{self, Config, ExploreError, ExploreReport};
 
@@ -108,7 +109,7 @@ fn draw(
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = super::root_ui(ctx);
+    let mut root = crate::app::root_ui(ctx);
     let Some(loaded) = loaded else { return Ok(()) };
     let roles: Vec<String> = loaded
         .scenario
@@ -146,7 +147,7 @@ fn draw(
         match &state.report {
             Some(Ok(r)) => report(ui, r),
             Some(Err(e)) => {
-                ui.colored_label(egui::Color32::RED, e);
+                ui.colored_label(theme::ERROR, e);
             }
             None => {}
         }
@@ -169,7 +170,7 @@ fn report(ui: &mut egui::Ui, r: &ExploreReport) {
         .map(|(i, m)| {
             let bar = Bar::new(i as f64, m.count as f64).name(&m.month);
             if m.historical {
-                bar.fill(egui::Color32::RED)
+                bar.fill(theme::HISTORICAL_BAR)
             } else {
                 bar
             }

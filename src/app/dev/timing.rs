@@ -101,7 +101,7 @@ fn frame_start(mut frames: ResMut<Frames>) {
 fn frame_end(
     mut frames: ResMut<Frames>,
     time: Res<Time<Real>>,
-    screen: Option<Res<State<super::Screen>>>,
+    screen: Option<Res<State<crate::app::Screen>>>,
 ) {
     let work = frames
         .frame_start

@@ -5,41 +5,22 @@ use bevy_egui::egui::{self, Color32, RichText};
 use chrono::{Days, NaiveDate};
 use egui_plot::{Line, LineStyle, Plot, PlotPoints};
 
-use super::timeline::month_date;
+use crate::app::theme;
+use crate::app::widgets::timeline::month_date;
 use crate::engine::{Happening, LogEntry, State};
 use crate::scenario::{ActorId, IssueId, Scenario, VarId};
 
 /// A path through the game to draw: its log, up to a date.
 #[derive(Clone, Copy)]
-pub struct Path<'a> {
+pub struct Series<'a> {
     pub log: &'a [LogEntry],
     pub until: NaiveDate,
 }
 
 /// Colour of an actor's lines.
 pub fn actor_color(a: ActorId) -> Color32 {
-    const PALETTE: [Color32; 9] = [
-        Color32::from_rgb(90, 150, 230),
-        Color32::from_rgb(230, 90, 90),
-        Color32::from_rgb(240, 190, 60),
-        Color32::from_rgb(175, 120, 225),
-        Color32::from_rgb(90, 200, 170),
-        Color32::from_rgb(240, 140, 60),
-        Color32::from_rgb(150, 200, 90),
-        Color32::from_rgb(200, 150, 120),
-        Color32::from_rgb(160, 160, 160),
-    ];
-    PALETTE[a.0 % PALETTE.len()]
+    theme::ACTORS[a.0 % theme::ACTORS.len()]
 }
-
-const VAR_COLORS: [Color32; 6] = [
-    Color32::from_rgb(230, 110, 90),
-    Color32::from_rgb(90, 150, 230),
-    Color32::from_rgb(120, 200, 140),
-    Color32::from_rgb(200, 140, 220),
-    Color32::from_rgb(240, 190, 60),
-    Color32::from_rgb(150, 200, 210),
-];
 
 fn x_of(s: &Scenario, d: NaiveDate) -> f64 {
     (d - s.start).num_days() as f64
@@ -53,7 +34,7 @@ fn date_of(s: &Scenario, x: f64) -> NaiveDate {
 
 /// A variable over time along a path: its value after each log line, and at `until`
 /// with the weekly drift since the last line.
-pub fn var_series(s: &Scenario, path: Path<'_>, v: VarId) -> Vec<[f64; 2]> {
+pub fn var_series(s: &Scenario, path: Series<'_>, v: VarId) -> Vec<[f64; 2]> {
     let def = &s.variables[v.0];
     let initial = State::initial(s);
     let mut pts = vec![[0.0, initial.vars[v.0] as f64]];
@@ -81,7 +62,7 @@ pub fn var_series(s: &Scenario, path: Path<'_>, v: VarId) -> Vec<[f64; 2]> {
 /// An actor's position on an issue over time, as steps (None when it has no stake).
 pub fn position_series(
     s: &Scenario,
-    path: Path<'_>,
+    path: Series<'_>,
     actor: ActorId,
     issue: IssueId,
 ) -> Option<Vec<[f64; 2]>> {
@@ -181,8 +162,8 @@ pub fn charts(
     ui: &mut egui::Ui,
     id: &str,
     s: &Scenario,
-    game: Option<Path<'_>>,
-    history: Path<'_>,
+    game: Option<Series<'_>>,
+    history: Series<'_>,
     issue: &mut usize,
 ) {
     let (yours, hist) = styles(game.is_some());
@@ -300,7 +281,7 @@ pub fn charts(
     // Every variable, one small chart each.
     for (i, var) in s.variables.iter().enumerate() {
         let v = VarId(i);
-        let color = VAR_COLORS[i % VAR_COLORS.len()];
+        let color = theme::VARIABLES[i % theme::VARIABLES.len()];
         ui.add_space(6.0);
         let now_g = game.map(|g| var_series(s, g, v));
         let now_h = var_series(s, history, v);

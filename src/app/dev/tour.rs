@@ -18,9 +18,10 @@ use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::window::PrimaryWindow;
 use bevy::winit::WinitSettings;
 
-use super::source_viewer::SourceViewer;
-use super::theme::UiZoom;
-use super::{DataDir, LoadedScenario, Screen, UiAction};
+use crate::app::overlays::source_viewer::SourceViewer;
+use crate::app::screens::debrief::ExportDir;
+use crate::app::theme::UiZoom;
+use crate::app::{DataDir, LoadedScenario, Screen, UiAction};
 use crate::engine::{Policy, Setup};
 use crate::scenario::ActorId;
 use crate::sim::{CurrentGame, SimState};
@@ -44,7 +45,7 @@ const TIME_LIMIT: Duration = Duration::from_secs(300);
 
 /// Runs the tour; returns when the window closes.
 pub fn run(args: TourArgs) -> ExitCode {
-    if !super::has_display() {
+    if !crate::app::has_display() {
         eprintln!(
             "panmunjom tour: no display to open a window on (set DISPLAY, or run it under `xvfb-run -a`)"
         );
@@ -79,16 +80,18 @@ pub fn run(args: TourArgs) -> ExitCode {
     let data = if own_data {
         std::env::temp_dir().join(format!("panmunjom-tour-{}", std::process::id()))
     } else {
-        super::data_dir()
+        crate::app::data_dir()
     };
-    let mut app = super::window_app(
+    let mut app = crate::app::window_app(
         LoadedScenario {
             scenario,
             path: None,
         },
         WinitSettings::continuous(),
     );
-    app.insert_resource(DataDir(data.clone()))
+    let data = DataDir(data);
+    app.insert_resource(ExportDir::of(&data))
+        .insert_resource(data.clone())
         .insert_resource(Tour::new(
             args.screenshots.clone(),
             role,
@@ -96,9 +99,9 @@ pub fn run(args: TourArgs) -> ExitCode {
             args.stress,
         ))
         .add_systems(Update, drive);
-    let code = super::exit_code(app.run());
+    let code = crate::app::exit_code(app.run());
     if own_data {
-        let _ = std::fs::remove_dir_all(&data);
+        let _ = std::fs::remove_dir_all(&data.0);
     }
     code
 }
@@ -390,7 +393,7 @@ fn drive(
         }
         Step::Source => {
             // The primary source at the passage the first quoting citation names.
-            let Some(source) = super::briefing::primary_source(s) else {
+            let Some(source) = crate::app::screens::briefing::primary_source(s) else {
                 tour.step = Step::SourceClose;
                 return;
             };
@@ -453,7 +456,7 @@ fn drive(
             };
             if tour.step == Step::Play && tour.decisions >= 3 && tour.stress.is_some() {
                 // Stressed at a decision with the source viewer open over it.
-                let source = super::briefing::primary_source(s);
+                let source = crate::app::screens::briefing::primary_source(s);
                 if viewer.0.is_none()
                     && let Some(source) = source
                     && tour

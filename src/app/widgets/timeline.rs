@@ -7,6 +7,7 @@
 use bevy_egui::egui::{self, Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
 use chrono::{Datelike, NaiveDate};
 
+use crate::app::theme;
 use crate::scenario::{Entry, Visibility};
 
 /// How a side came to know of a timeline item.
@@ -56,12 +57,12 @@ impl MarkKind {
 
     pub fn color(self) -> Color32 {
         match self {
-            MarkKind::Public => Color32::from_rgb(90, 150, 230),
-            MarkKind::Private => Color32::from_rgb(175, 120, 225),
-            MarkKind::Report => Color32::from_rgb(230, 170, 50),
-            MarkKind::Decision => Color32::from_rgb(240, 225, 120),
-            MarkKind::Armistice => Color32::from_rgb(90, 200, 120),
-            MarkKind::End => Color32::from_gray(170),
+            MarkKind::Public => theme::MARK_PUBLIC,
+            MarkKind::Private => theme::MARK_PRIVATE,
+            MarkKind::Report => theme::MARK_REPORT,
+            MarkKind::Decision => theme::MARK_DECISION,
+            MarkKind::Armistice => theme::MARK_ARMISTICE,
+            MarkKind::End => theme::MARK_END,
         }
     }
 
@@ -88,9 +89,6 @@ impl MarkKind {
         }
     }
 }
-
-/// The colour of counterfactual marks and labels.
-pub const COUNTERFACTUAL: Color32 = Color32::from_rgb(235, 90, 70);
 
 /// One mark on the strip.
 #[derive(Debug, Clone)]
@@ -247,7 +245,7 @@ pub fn strip(
     }
     if let Some(now) = now {
         let x = x_of(now);
-        let c = Color32::from_rgb(235, 80, 80);
+        let c = theme::NOW;
         painter.line_segment(
             [pos2(x, rect.top() + 2.0), pos2(x, rect.bottom() - 2.0)],
             Stroke::new(2.0, c),
@@ -361,7 +359,7 @@ pub fn draw_mark(
         }
     }
     if counterfactual {
-        painter.circle_stroke(c, r + 2.5, Stroke::new(1.8, COUNTERFACTUAL));
+        painter.circle_stroke(c, r + 2.5, Stroke::new(1.8, theme::COUNTERFACTUAL));
     }
 }
 
@@ -381,7 +379,7 @@ pub fn legend(ui: &mut egui::Ui, kinds: &[MarkKind]) {
         let (r, _) = ui.allocate_exact_size(vec2(10.0, 12.0), Sense::hover());
         ui.painter().line_segment(
             [r.center_top(), r.center_bottom()],
-            Stroke::new(2.0, Color32::from_rgb(235, 80, 80)),
+            Stroke::new(2.0, theme::NOW),
         );
         ui.small("now");
     });

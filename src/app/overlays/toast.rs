@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use crate::app::theme;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -99,15 +100,9 @@ fn draw(mut contexts: EguiContexts, mut toasts: ResMut<Toasts>, time: Res<Time<R
             ui.set_max_width(520.0);
             for (i, t) in toasts.shown.iter().enumerate() {
                 let (fill, stroke) = if t.error {
-                    (
-                        egui::Color32::from_rgb(90, 24, 24),
-                        egui::Color32::from_rgb(220, 90, 90),
-                    )
+                    theme::TOAST_ERROR
                 } else {
-                    (
-                        egui::Color32::from_rgb(24, 64, 40),
-                        egui::Color32::from_rgb(90, 190, 120),
-                    )
+                    theme::TOAST_OK
                 };
                 egui::Frame::new()
                     .fill(fill)
@@ -118,7 +113,7 @@ fn draw(mut contexts: EguiContexts, mut toasts: ResMut<Toasts>, time: Res<Time<R
                         ui.horizontal(|ui| {
                             ui.add(
                                 egui::Label::new(
-                                    egui::RichText::new(&t.text).color(egui::Color32::WHITE),
+                                    egui::RichText::new(&t.text).color(theme::TOAST_TEXT),
                                 )
                                 .wrap(),
                             );

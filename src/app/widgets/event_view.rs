@@ -4,10 +4,11 @@
 use bevy_egui::egui::{self, Color32, RichText};
 use chrono::NaiveDate;
 
-use super::UiAction;
-use crate::conditions::why_not;
-use super::timeline::{COUNTERFACTUAL, MarkKind, icon, long_date};
+use crate::app::UiAction;
+use crate::app::theme::{self, COUNTERFACTUAL};
+use crate::app::widgets::timeline::{MarkKind, icon, long_date};
 use crate::compare::CiteView;
+use crate::conditions::why_not;
 use crate::engine::Game;
 use crate::replay::{ReplayStep, who_knew};
 use crate::scenario::{Cite, EntryId, Scenario, SourceId};
@@ -36,7 +37,7 @@ pub fn history_badge(ui: &mut egui::Ui, counterfactual: bool) {
             COUNTERFACTUAL,
         );
     } else {
-        badge(ui, "historical", Color32::from_rgb(120, 180, 140));
+        badge(ui, "historical", theme::HISTORICAL);
     }
 }
 
@@ -281,15 +282,9 @@ pub fn reveal(
             ui.set_width(ui.available_width());
             let same = chosen == d.historical;
             let (verdict, color) = if same {
-                (
-                    "History: the real side did the same",
-                    Color32::from_rgb(120, 190, 140),
-                )
+                ("History: the real side did the same", theme::SAME)
             } else {
-                (
-                    "History: the real side chose otherwise",
-                    Color32::from_rgb(235, 160, 80),
-                )
+                ("History: the real side chose otherwise", theme::DIFFERENT)
             };
             ui.label(
                 RichText::new(verdict)
@@ -353,7 +348,7 @@ pub fn table_row(ui: &mut egui::Ui, fractions: &[f32], cells: Vec<Cell<'_>>, sha
         .fill(if shaded {
             ui.visuals().faint_bg_color
         } else {
-            Color32::TRANSPARENT
+            theme::PLAIN_ROW
         });
     frame.show(ui, |ui| {
         ui.horizontal_top(|ui| {
@@ -401,7 +396,7 @@ pub fn terms_grid(ui: &mut egui::Ui, s: &Scenario, terms: &[Option<crate::scenar
         let color = if same {
             ui.visuals().text_color()
         } else {
-            Color32::from_rgb(235, 160, 80)
+            theme::DIFFERENT
         };
         let h = hist
             .get(i)

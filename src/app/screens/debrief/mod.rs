@@ -1,0 +1,152 @@
+//! The debrief: the game beside history — outcome against 27 July 1953 and the terms of
+//! 8 June 1953, the decision table with sources and notes, charts of both paths,
+//! objectives, the divergence score — and the export to Markdown.
+//!
+//! This file holds the plugin, the debrief cache and the export; `draw.rs` draws the
+//! screen.
+
+mod draw;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy_egui::EguiPrimaryContextPass;
+
+use crate::app::history::HistoryPlugin;
+use crate::app::{DataDir, Screen, UiAction};
+use crate::compare::Debrief;
+use crate::engine::Game;
+use crate::fsio;
+use crate::report::debrief_md;
+use crate::sim::{CurrentGame, GameNumber};
+
+pub struct DebriefPlugin;
+
+impl Plugin for DebriefPlugin {
+    fn build(&self, app: &mut App) {
+        if !app.is_plugin_added::<HistoryPlugin>() {
+            app.add_plugins(HistoryPlugin);
+        }
+        if !app.world().contains_resource::<ExportDir>() {
+            let dir = app
+                .world()
+                .get_resource::<DataDir>()
+                .map_or_else(ExportDir::default, ExportDir::of);
+            app.insert_resource(dir);
+        }
+        app.init_resource::<ExportStatus>()
+            .init_resource::<DebriefCache>()
+            .add_systems(
+                Update,
+                (
+                    handle_actions,
+                    refresh_cache.run_if(in_state(Screen::Debrief)),
+                )
+                    .chain(),
+            )
+            .add_systems(
+                EguiPrimaryContextPass,
+                draw::draw.run_if(in_state(Screen::Debrief)),
+            );
+    }
+}
+
+/// Where exported debriefs go: `debriefs/` in the [`DataDir`] (`data_dir()` when the app
+/// has none), unless set otherwise.
+#[derive(Resource, Debug, Clone)]
+pub struct ExportDir(pub PathBuf);
+
+impl ExportDir {
+    /// `debriefs/` in `data`.
+    pub fn of(data: &DataDir) -> Self {
+        ExportDir(data.0.join("debriefs"))
+    }
+}
+
+impl Default for ExportDir {
+    fn default() -> Self {
+        ExportDir(crate::app::data_dir().join("debriefs"))
+    }
+}
+
+/// The result of the last export: the file written, or why it failed.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct ExportStatus(pub Option<Result<PathBuf, String>>);
+
+/// The debrief of the current game, computed when the debrief screen shows a game it
+/// has not computed: keyed on the game's [`GameNumber`] (every new or continued game has
+/// its own) and how far it has come (choices, log lines).
+#[derive(Resource, Debug, Default)]
+pub struct DebriefCache {
+    key: Option<(GameNumber, usize, usize)>,
+    debrief: Option<Arc<Debrief>>,
+}
+
+impl DebriefCache {
+    /// The debrief of `game`, computed once per game state.
+    pub fn of(&mut self, game: &CurrentGame) -> Arc<Debrief> {
+        let g = &game.0;
+        let key = (game.number(), g.choices.len(), g.log.len());
+        match &self.debrief {
+            Some(d) if self.key == Some(key) => Arc::clone(d),
+            _ => {
+                let d = Arc::new(Debrief::new(g));
+                self.key = Some(key);
+                self.debrief = Some(Arc::clone(&d));
+                d
+            }
+        }
+    }
+
+    /// The debrief last computed (what the screen shows).
+    pub fn shown(&self) -> Option<&Debrief> {
+        self.debrief.as_deref()
+    }
+}
+
+/// Keeps the cache on the current game while the debrief screen shows.
+fn refresh_cache(game: Option<Res<CurrentGame>>, mut cache: ResMut<DebriefCache>) {
+    if let Some(game) = game {
+        cache.of(&game);
+    }
+}
+
+/// Writes the Markdown debrief of `game` (the same bytes as `panmunjom debrief RECORD
+/// --format md`) into `dir` as a new file `<scenario>-<role>-seed<N>-<UTC time>.md`
+/// (ids from the scenario file made safe by [`fsio::file_stem`]; never replacing a file),
+/// atomically. Returns the path written.
+pub fn export_markdown(game: &Game, dir: &Path) -> std::io::Result<PathBuf> {
+    let text = debrief_md::render(&Debrief::new(game));
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let stamp = chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0).map_or_else(
+        || secs.to_string(),
+        |t| t.format("%Y%m%d-%H%M%S").to_string(),
+    );
+    let stem = format!(
+        "{}-{}-seed{}-{stamp}",
+        fsio::file_stem(&game.scenario.id),
+        fsio::file_stem(&game.scenario.actor(game.setup.role).id),
+        game.setup.seed
+    );
+    fsio::write_new(dir, &stem, "md", text.as_bytes())
+}
+
+fn handle_actions(
+    mut actions: MessageReader<UiAction>,
+    game: Option<Res<CurrentGame>>,
+    dir: Res<ExportDir>,
+    mut status: ResMut<ExportStatus>,
+) {
+    for action in actions.read() {
+        if action == &UiAction::ExportMarkdown {
+            status.0 = Some(match &game {
+                None => Err("there is no game to export".to_string()),
+                Some(g) => export_markdown(&g.0, &dir.0)
+                    .map_err(|e| format!("cannot write the debrief into {}: {e}", dir.0.display())),
+            });
+        }
+    }
+}
