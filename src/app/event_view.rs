@@ -5,9 +5,9 @@ use bevy_egui::egui::{self, Color32, RichText};
 use chrono::NaiveDate;
 
 use super::UiAction;
-use crate::conditions::why_not;
 use super::timeline::{COUNTERFACTUAL, MarkKind, icon, long_date};
 use crate::compare::CiteView;
+use crate::conditions::why_not;
 use crate::engine::Game;
 use crate::replay::{ReplayStep, who_knew};
 use crate::scenario::{Cite, EntryId, Scenario, SourceId};

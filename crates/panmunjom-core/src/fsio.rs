@@ -51,7 +51,10 @@ pub fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> std::io::Re
     }
     Err(std::io::Error::new(
         std::io::ErrorKind::AlreadyExists,
-        format!("10,000 files named {stem}-N.{ext} already exist in {}", dir.display()),
+        format!(
+            "10,000 files named {stem}-N.{ext} already exist in {}",
+            dir.display()
+        ),
     ))
 }
 
@@ -134,7 +137,11 @@ mod tests {
                 "{id:?} gave {stem}"
             );
             assert!(!stem.starts_with(['-', '.']), "{id:?} gave {stem}");
-            assert_eq!(Path::new(&stem).components().count(), 1, "{id:?} gave {stem}");
+            assert_eq!(
+                Path::new(&stem).components().count(),
+                1,
+                "{id:?} gave {stem}"
+            );
         }
         assert_eq!(file_stem("un"), "un");
         assert_eq!(file_stem("korea-1952-1953"), "korea-1952-1953");
