@@ -1,4 +1,7 @@
-//! The `panmunjom` binary: the command line (and, later, the window).
+//! The `panmunjom` binary: parses the command line and sends it on — no subcommand to
+//! the window, `tour` to the window's tour, every other command to the terminal
+//! commands of [`panmunjom::cli`]. The only place that knows both the window and the
+//! command line.
 
 // No `unwrap`/`expect` on anything that depends on input (issue 5); the exceptions
 // are reasoned `#[allow]`s where a failure is a bug.
@@ -7,7 +10,26 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use panmunjom::app::{self, AppOptions};
+use panmunjom::cli::{self, Cli, Invocation, TourOptions};
+// The app branch of issue 9 moves the tour to `app::dev::tour`: at merge this line
+// becomes `use panmunjom::app::dev::tour;`.
+use panmunjom::app::tour;
 
 fn main() -> ExitCode {
-    panmunjom::cli::run(panmunjom::cli::Cli::parse())
+    match Cli::parse().command {
+        None => app::run(AppOptions::default()),
+        Some(Invocation::Tour(TourOptions {
+            screenshots,
+            role,
+            seed,
+            stress,
+        })) => tour::run(tour::TourArgs {
+            screenshots,
+            role,
+            seed,
+            stress,
+        }),
+        Some(Invocation::Command(command)) => cli::run(command),
+    }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::{UserError, load_scenario, out};
+use super::{UserError, out};
 use crate::bargain::timeline::historical_setup;
 use crate::bargain::view::{BargainView, TimelineView};
 use crate::bargain::{self, Model};
@@ -28,14 +28,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, UserError> {
-    let s = load_scenario(args.scenario.as_deref())?;
+    let s = crate::scenario::load(args.scenario.as_deref())?;
     let date = args.at.unwrap_or(s.armistice.historical_terms_date);
     let game = bargain::walk_to(Arc::clone(&s), date);
     if let Some(path) = &args.export_space {
         export_space(&s, &Model::new(&s, &game.state), path)?;
     }
     let analysis =
-        bargain::analyze(&s, &game.state).map_err(|e| UserError(format!("error: {e}")))?;
+        bargain::analyze(&s, &game.state).map_err(|e| UserError::data(format!("error: {e}")))?;
     let view = BargainView::new(&s, &analysis, date);
     let timeline = bargain::timeline(Arc::clone(&s), historical_setup(&s), None);
     let tview = TimelineView::new(&s, &timeline);
@@ -60,5 +60,5 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
 /// Writes the outcome space and the armistice parties' preferences as JSON (for NegMAS).
 fn export_space(s: &crate::scenario::Scenario, m: &Model, path: &Path) -> Result<(), UserError> {
     std::fs::write(path, report::json(&bargain::export::Space::new(s, m)))
-        .map_err(|e| UserError(format!("error: cannot write {}: {e}", path.display())))
+        .map_err(|e| UserError::data(format!("error: cannot write {}: {e}", path.display())))
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use super::{UserError, load_scenario, out, resolve_role};
+use super::{UserError, out};
 use crate::engine::Policy;
 use crate::explore::{self, Config};
 use crate::report;
@@ -31,12 +31,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, UserError> {
-    let s = load_scenario(args.scenario.as_deref())?;
-    let role = resolve_role(&s, &args.role)?;
+    let s = crate::scenario::load(args.scenario.as_deref())?;
+    let role = s.role_by_name(&args.role)?;
     let vary = match &args.vary {
         None => None,
         Some(id) => Some(s.entry_by_id(id).ok_or_else(|| {
-            UserError(format!(
+            UserError::usage(format!(
                 "error: `{id}` is not an entry of scenario `{}`",
                 s.id
             ))
@@ -50,7 +50,7 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
         vary,
         threads: args.threads,
     };
-    explore::check(&s, &cfg).map_err(|e| UserError(format!("error: {e}")))?;
+    explore::check(&s, &cfg).map_err(|e| UserError::usage(format!("error: {e}")))?;
     let total = explore::run_count(&s, &cfg);
     let done = AtomicUsize::new(0);
     let finished = AtomicBool::new(false);
@@ -63,7 +63,7 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
         finished.store(true, Ordering::Relaxed);
         r
     })
-    .map_err(|e| UserError(format!("error: {e}")))?;
+    .map_err(|e| UserError::usage(format!("error: {e}")))?;
     let text = match args.format {
         ExploreFormat::Text => report::explore_text::render(&report),
         ExploreFormat::Json => report::json(&report),

@@ -1,8 +1,14 @@
-//! The command line: validate, replay, play and debrief.
+//! The command line: its clap definition ([`Cli`]) and the terminal commands (validate,
+//! replay, play, debrief, bargain, explore).
 //!
 //! Every command reads user data through the loaders, so a bad file ends in an error
 //! naming the file and the place, with exit code 1 — never a panic. Exit code 2 is a
-//! usage error (clap's).
+//! bad command line: clap's own errors (unknown flags, numbers out of range) and values
+//! the scenario refuses (a role, a `--choices` list, a `--vary` id).
+//!
+//! This module does not know the window: `main.rs` sends no subcommand to the window
+//! and `tour` to the app's tour (mapping [`TourOptions`] onto it), everything else to
+//! [`run`].
 
 // User data never panics: clippy refuses `unwrap`/`expect` here and in `play`, except
 // where a failure is a bug (with the reason).
@@ -18,23 +24,62 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::builder::RangedU64ValueParser;
+use clap::{Args, Parser, Subcommand};
 
 use crate::compare::Debrief;
 use crate::engine::Policy;
 use crate::record::Record;
 use crate::report::{self, Format};
 
-use crate::scenario::{ActorId, LoadError, Scenario, builtin};
+use crate::scenario::{self, LoadError, RoleError, builtin};
+
+/// The most games `explore --runs` plays. The explorer keeps one result per game until
+/// the summary (a few hundred bytes each), so this bounds its memory to well under a
+/// gigabyte; at about 5,000 games a second on one core it is also minutes, not days.
+pub const MAX_RUNS: usize = 1_000_000;
+
+/// The most worker threads `explore --threads` starts (each is a real OS thread).
+pub const MAX_THREADS: usize = 256;
 
 /// Panmunjom: replay and play the 1952–1953 Korean armistice talks.
 #[derive(Debug, Parser)]
 #[command(name = "panmunjom", version, about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<Invocation>,
 }
 
+/// A subcommand: a terminal [`Command`] (run by [`run`]) or the window's tour (run by
+/// the binary, which knows the window).
+#[derive(Debug, Subcommand)]
+pub enum Invocation {
+    #[command(flatten)]
+    Command(Command),
+    /// Open the window and drive it through every screen, saving a screenshot of each
+    /// (start, briefing, play, debrief, replay) into a folder; exit 0 when all are written.
+    #[command(display_order = 4)]
+    Tour(TourOptions),
+}
+
+/// `tour`'s options, as plain values (the binary maps them onto the app's tour).
+#[derive(Debug, Clone, Args)]
+pub struct TourOptions {
+    /// Folder for the PNG files.
+    #[arg(long)]
+    pub screenshots: PathBuf,
+    /// The role to play: un, soviet or chinese.
+    #[arg(long, default_value = "un")]
+    pub role: String,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Also resize the window to 1×1 and 3840×2160, override its scale factor
+    /// (0.25, 4) and set the UI zoom to its extremes on each main screen.
+    #[arg(long)]
+    pub stress: bool,
+}
+
+/// The commands that run in the terminal.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check scenario files; exit 0 if all are valid, else list the errors and exit 1.
@@ -87,22 +132,6 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: DebriefFormat,
     },
-    /// Open the window and drive it through every screen, saving a screenshot of each
-    /// (start, briefing, play, debrief, replay) into a folder; exit 0 when all are written.
-    Tour {
-        /// Folder for the PNG files.
-        #[arg(long)]
-        screenshots: PathBuf,
-        /// The role to play: un, soviet or chinese.
-        #[arg(long, default_value = "un")]
-        role: String,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Also resize the window to 1×1 and 3840×2160, override its scale factor
-        /// (0.25, 4) and set the UI zoom to its extremes on each main screen.
-        #[arg(long)]
-        stress: bool,
-    },
     /// Bargaining analysis at a date of the historical path: utilities, zone of
     /// agreement, Pareto frontier, Nash point, the historical terms; and when the zone
     /// opens.
@@ -125,8 +154,9 @@ pub enum Command {
         /// The role whose decisions vary: un, soviet or chinese (or an actor id).
         #[arg(long)]
         role: String,
-        /// How many games.
-        #[arg(long, default_value_t = 1000)]
+        /// How many games (at most 1,000,000).
+        #[arg(long, default_value_t = 1000,
+              value_parser = RangedU64ValueParser::<usize>::new().range(0..=MAX_RUNS as u64))]
         runs: usize,
         /// How the other sides decide.
         #[arg(long, value_enum, default_value = "historical")]
@@ -137,8 +167,9 @@ pub enum Command {
         /// Vary only this decision (every option in turn); the others stay historical.
         #[arg(long)]
         vary: Option<String>,
-        /// Worker threads (0: all cores). The report does not depend on it.
-        #[arg(long, default_value_t = 0)]
+        /// Worker threads (0: all cores; at most 256). The report does not depend on it.
+        #[arg(long, default_value_t = 0,
+              value_parser = RangedU64ValueParser::<usize>::new().range(0..=MAX_THREADS as u64))]
         threads: usize,
         /// Scenario file (default: the one built in).
         #[arg(long)]
@@ -187,26 +218,10 @@ impl From<PolicyArg> for Policy {
     }
 }
 
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> ExitCode {
-    let Some(command) = cli.command else {
-        return crate::app::run(crate::app::AppOptions::default());
-    };
+/// Runs a terminal command; returns the process's exit code (see the module's doc).
+pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Validate { files } => return validate(&files),
-        Command::Tour {
-            screenshots,
-            role,
-            seed,
-            stress,
-        } => {
-            return crate::app::tour::run(crate::app::tour::TourArgs {
-                screenshots,
-                role,
-                seed,
-                stress,
-            });
-        }
         Command::Replay {
             scenario,
             to,
@@ -267,37 +282,56 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprint!("{e}");
-            ExitCode::from(1)
+            ExitCode::from(e.code)
         }
     }
 }
 
-/// An error for the user: already rendered text.
+/// An error for the user: already rendered text, and the exit code it ends in.
 #[derive(Debug)]
-pub struct UserError(pub String);
+pub struct UserError {
+    pub text: String,
+    /// 1: bad data or an unwritable file; 2: a bad command line.
+    pub code: u8,
+}
+
+impl UserError {
+    /// Bad data (a scenario, a record) or a file that cannot be written: exit 1.
+    pub fn data(text: impl Into<String>) -> Self {
+        UserError {
+            text: text.into(),
+            code: 1,
+        }
+    }
+
+    /// A value on the command line the scenario or the game refuses: exit 2.
+    pub fn usage(text: impl Into<String>) -> Self {
+        UserError {
+            text: text.into(),
+            code: 2,
+        }
+    }
+}
 
 impl std::fmt::Display for UserError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let text = self.0.trim_end();
+        let text = self.text.trim_end();
         writeln!(f, "{text}")
     }
 }
 
 impl From<LoadError> for UserError {
     fn from(e: LoadError) -> Self {
-        UserError(e.render())
+        UserError::data(e.render())
     }
 }
 
-/// Loads the scenario given, or the built-in one.
-pub fn load_scenario(path: Option<&Path>) -> Result<Arc<Scenario>, UserError> {
-    Ok(crate::scenario::load(path)?)
-}
-
-/// Resolves a role name: a playable actor's id or one of the aliases its scenario declares.
-pub fn resolve_role(s: &Scenario, name: &str) -> Result<ActorId, UserError> {
-    s.role_by_name(name)
-        .map_err(|e| UserError(format!("error: {e}")))
+/// A role the scenario has no playable actor for is a bad command line; the error
+/// lists the scenario's own roles and aliases.
+impl From<RoleError> for UserError {
+    fn from(e: RoleError) -> Self {
+        UserError::usage(format!("error: {e}"))
+    }
 }
 
 fn validate(files: &[PathBuf]) -> ExitCode {
@@ -340,7 +374,7 @@ fn replay(
     to: Option<NaiveDate>,
     format: ReplayFormat,
 ) -> Result<ExitCode, UserError> {
-    let s = load_scenario(scenario)?;
+    let s = scenario::load(scenario)?;
     let steps = crate::replay::replay(Arc::clone(&s), to);
     let text = match format {
         ReplayFormat::Text => report::replay_text::render(&s.title, &steps),
@@ -352,7 +386,7 @@ fn replay(
 
 fn debrief(record: &Path, scenario: Option<&Path>, format: Format) -> Result<ExitCode, UserError> {
     let r = Record::read(record)?;
-    let s = load_scenario(scenario)?;
+    let s = scenario::load(scenario)?;
     let game = r.replay(&record.display().to_string(), s)?;
     let d = Debrief::new(&game);
     let text = match format {

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use super::{UserError, load_scenario, out, resolve_role};
+use super::{UserError, out};
 use crate::compare::Debrief;
 use crate::engine::{Game, Happening, Policy, Progress, Setup};
 use crate::record::Record;
@@ -55,7 +55,7 @@ fn parse_choices(list: &str) -> Result<Option<Vec<Answer>>, UserError> {
                     .filter(|&n| n >= 1)
                     .map(Answer::Number)
                     .ok_or_else(|| {
-                        UserError(format!(
+                        UserError::usage(format!(
                             "error: --choices: item {} is `{tok}`; expected an option number (1, 2, …), `h`, or the single word `historical`",
                             i + 1
                         ))
@@ -81,8 +81,8 @@ enum Source {
     reason = "the game waits only at a decision with an open option: a failure is a bug"
 )]
 pub fn run(args: Args) -> Result<ExitCode, UserError> {
-    let scenario = load_scenario(args.scenario.as_deref())?;
-    let role = resolve_role(&scenario, &args.role)?;
+    let scenario = crate::scenario::load(args.scenario.as_deref())?;
+    let role = scenario.role_by_name(&args.role)?;
     let mut source = match args.choices.as_deref().map(parse_choices).transpose()? {
         None => Source::Prompt,
         Some(None) => Source::AllHistorical,
@@ -103,7 +103,7 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
     let mut stopped: Option<String> = None;
     loop {
         let progress = game.advance();
-        shown = show_log(&game, role, shown);
+        shown = show_log(&game, shown);
         let Progress::AwaitingChoice(id) = progress else {
             break;
         };
@@ -135,16 +135,24 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
             },
         };
         game.choose(option)
-            .map_err(|e| UserError(format!("error: {e}")))?;
+            .map_err(|e| UserError::usage(format!("error: {e}")))?;
         reveal(&game, id, option);
     }
     if let Some(msg) = &stopped {
         out(&format!("\n{msg}\n"));
     }
+    if let Source::List(rest) = &source
+        && !rest.as_slice().is_empty()
+    {
+        eprintln!(
+            "notice: --choices: the last {} value(s) were not used; the game had no more decisions for your side",
+            rest.as_slice().len()
+        );
+    }
     summary(&game);
     if let Some(path) = &args.save {
         Record::of(&game).write(path).map_err(|e| {
-            UserError(format!(
+            UserError::data(format!(
                 "{}: error: cannot write the game record: {e}",
                 path.display()
             ))
@@ -181,21 +189,15 @@ fn briefing(s: &Scenario, role: ActorId, policy: Policy, seed: u64) {
     out(&o);
 }
 
-/// Prints the log entries from `from` that the player's side knows of; returns the new
-/// length of the log.
-fn show_log(game: &Game, role: ActorId, from: usize) -> usize {
+/// Prints the log entries from `from` that the player's side knows of
+/// ([`Game::player_sees`]); returns the new length of the log.
+fn show_log(game: &Game, from: usize) -> usize {
     let s = &*game.scenario;
     let mut o = String::new();
-    for entry in &game.log[from..] {
+    for entry in game.log[from..].iter().filter(|e| game.player_sees(e)) {
         match &entry.happening {
-            Happening::Fired(id)
-                if s.entry(*id)
-                    .as_event()
-                    .is_some_and(|e| e.visibility.known_at_once_to(role)) =>
-            {
-                event_lines(&mut o, s, *id, "");
-            }
-            Happening::Report { event, to } if *to == role => {
+            Happening::Fired(id) => event_lines(&mut o, s, *id, ""),
+            Happening::Report { event, .. } => {
                 event_lines(
                     &mut o,
                     s,
@@ -214,6 +216,8 @@ fn show_log(game: &Game, role: ActorId, from: usize) -> usize {
                     o.push('\n');
                 }
             }
+            // The player's own decisions are shown as they are made (`present`, the
+            // choice, `reveal`); nothing else passes `player_sees`.
             _ => {}
         }
     }
@@ -288,13 +292,13 @@ fn resolve(game: &Game, id: EntryId, answer: Answer) -> Result<usize, UserError>
         Answer::Number(n) => {
             let open = game.open_options(id);
             if n > d.options.len() {
-                Err(UserError(format!(
+                Err(UserError::usage(format!(
                     "error: --choices: decision `{}` has {} options, not {n}",
                     d.id,
                     d.options.len()
                 )))
             } else if !open.contains(&(n - 1)) {
-                Err(UserError(format!(
+                Err(UserError::usage(format!(
                     "error: --choices: option {n} of decision `{}` is not open in this situation",
                     d.id
                 )))

@@ -1,16 +1,22 @@
 //! The command line, run as a user would.
 
-use crate::common::{repo, run, stderr, stdout, temp_dir};
+use std::time::Duration;
+
+use regex::Regex;
+
+use crate::common::{repo, run, stderr, stdout, temp_dir, tiny_text};
 
 #[test]
 fn help_lists_every_command() {
     let out = run(&["--help"], None);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
+    // Each command as a word at the start of its line (`play` is also inside `replay`).
     for cmd in [
         "validate", "replay", "play", "debrief", "tour", "bargain", "explore",
     ] {
-        assert!(text.contains(cmd), "help lists {cmd}: {text}");
+        let line = Regex::new(&format!(r"(?m)^\s+{cmd}\s")).unwrap();
+        assert!(line.is_match(&text), "help lists {cmd}: {text}");
     }
 }
 
@@ -162,15 +168,16 @@ fn bad_roles_and_choices_are_errors_not_panics() {
         &["play", "--role", "martian", "--choices", "historical"],
         None,
     );
-    assert_eq!(out.status.code(), Some(1));
+    // A bad value on the command line: exit 2, as the README says.
+    assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("not a playable role"));
 
     let out = run(&["play", "--role", "un", "--choices", "1,banana"], None);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("banana"));
 
     let out = run(&["play", "--role", "un", "--choices", "9"], None);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("options, not 9"), "{}", stderr(&out));
 }
 
@@ -205,7 +212,7 @@ fn a_failed_save_keeps_the_earlier_record() {
         ],
         None,
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(&record).unwrap(), before);
     // An impossible path: an error naming it, not a panic.
     let nowhere = dir.join("no/such/dir/game.json");
@@ -248,12 +255,21 @@ fn bad_records_give_errors_with_their_place() {
     );
     assert_eq!(out.status.code(), Some(0));
     let text = std::fs::read_to_string(&good).unwrap();
+    // The broken JSON's place: the stray quote after `"role" ` (1-based line and column).
+    let (line, col) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find("\"role\"").map(|c| (i + 1, c + "\"role\" \"".len())))
+        .unwrap();
+    let syntax = format!(
+        "syntax.json:{line}:{col}: error: the record is damaged (not valid JSON): expected `:`"
+    );
 
     let cases = [
         (
             "syntax.json",
             text.replacen("\"role\"", "\"role\" \"", 1),
-            ":",
+            syntax.as_str(),
         ),
         (
             "hash.json",
@@ -300,4 +316,177 @@ fn bad_records_give_errors_with_their_place() {
         );
         assert!(!err.contains("panicked"));
     }
+}
+
+/// Runs the binary like [`run`], but kills it and fails if it has not ended within
+/// `ceiling` (a generous bound that turns a runaway into a failure, not a timing test).
+fn run_within(args: &[&str], ceiling: Duration) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_panmunjom"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("the binary runs").is_none() {
+        if start.elapsed() > ceiling {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "`panmunjom {}` still running after {ceiling:?}",
+                args.join(" ")
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("the binary runs")
+}
+
+#[test]
+fn a_bad_role_lists_only_the_scenarios_own_roles() {
+    // A scenario whose playable actors are `washington` and `moscow`, with no aliases.
+    let dir = temp_dir("own-roles");
+    let file = dir.join("capitals.ron");
+    let text = tiny_text()
+        .replace("\"north\"", "\"washington\"")
+        .replace("\"south\"", "\"moscow\"");
+    std::fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+
+    // The file is good: its own roles play.
+    let out = run(
+        &[
+            "play",
+            "--scenario",
+            file,
+            "--role",
+            "moscow",
+            "--choices",
+            "historical",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let play = [
+        "play",
+        "--scenario",
+        file,
+        "--role",
+        "un",
+        "--choices",
+        "historical",
+    ];
+    let explore = ["explore", "--scenario", file, "--role", "un", "--runs", "2"];
+    for args in [&play[..], &explore[..]] {
+        let command = args[0];
+        let out = run(args, None);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{command}: {err}");
+        assert!(
+            err.contains("`un` is not a playable role"),
+            "{command}: {err}"
+        );
+        assert!(
+            err.contains("washington") && err.contains("moscow"),
+            "{command}: the scenario's roles are listed: {err}"
+        );
+        let lower = err.to_lowercase();
+        for foreign in ["soviet", "chinese", "ussr", "prc", "unc"] {
+            assert!(
+                !lower.contains(foreign),
+                "{command}: another scenario's role `{foreign}` is offered: {err}"
+            );
+        }
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn explore_refuses_runaway_thread_and_run_counts() {
+    let ceiling = Duration::from_secs(120);
+    let cases: [(&[&str], &str, &str); 3] = [
+        (
+            &[
+                "explore",
+                "--role",
+                "un",
+                "--threads",
+                "100000",
+                "--runs",
+                "10",
+            ],
+            "--threads",
+            "100000",
+        ),
+        (
+            &["explore", "--role", "un", "--runs", "1000000000000"],
+            "--runs",
+            "1000000000000",
+        ),
+        (
+            &[
+                "explore",
+                "--role",
+                "un",
+                "--runs",
+                "99999999999999999999999",
+            ],
+            "--runs",
+            "99999999999999999999999",
+        ),
+    ];
+    for (args, flag, value) in cases {
+        let out = run_within(args, ceiling);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(flag) && err.contains(value),
+            "{args:?}: the error names the option and the value: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(stdout(&out).is_empty(), "no report: {}", stdout(&out));
+    }
+    // The limits themselves are accepted.
+    let out = run_within(
+        &[
+            "explore",
+            "--role",
+            "un",
+            "--threads",
+            "256",
+            "--runs",
+            "3",
+            "--format",
+            "json",
+        ],
+        ceiling,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(report["runs"], 3);
+}
+
+#[test]
+fn play_says_when_choices_are_left_over() {
+    let many = vec!["h"; 200].join(",");
+    let out = run(&["play", "--role", "un", "--choices", &many], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Armistice signed 1953-07-27"),
+        "the historical game is played out"
+    );
+    let err = stderr(&out);
+    assert!(
+        Regex::new(r"notice: --choices: the last \d+ value\(s\) were not used")
+            .unwrap()
+            .is_match(&err),
+        "{err}"
+    );
+
+    // A list used up exactly, or `historical`, draws no notice.
+    let out = run(&["play", "--role", "un", "--choices", "historical"], None);
+    assert!(!stderr(&out).contains("notice"), "{}", stderr(&out));
 }
