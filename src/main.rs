@@ -12,9 +12,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use panmunjom::app::{self, AppOptions};
 use panmunjom::cli::{self, Cli, Invocation, TourOptions};
-// The app branch of issue 9 moves the tour to `app::dev::tour`: at merge this line
-// becomes `use panmunjom::app::dev::tour;`.
-use panmunjom::app::tour;
+use panmunjom::app::dev::tour;
 
 fn main() -> ExitCode {
     match Cli::parse().command {
