@@ -250,3 +250,6 @@ pub fn play_all(
     all.sort_unstable_by_key(|(i, _)| *i);
     all.into_iter().map(|(_, r)| r).collect()
 }
+
+#[cfg(test)]
+mod tests;

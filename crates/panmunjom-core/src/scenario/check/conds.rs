@@ -44,9 +44,7 @@ impl Checker<'_> {
                     .collect(),
             ),
             RawCond::Not(c) => Cond::Not(Box::new(self.cond_parts(item, field, c))),
-            RawCond::Flag(f) => self
-                .resolve(item, field, f)
-                .map_or(Cond::Never, Cond::Flag),
+            RawCond::Flag(f) => self.resolve(item, field, f).map_or(Cond::Never, Cond::Flag),
             RawCond::AtLeast(v, n) => self
                 .resolve(item, field, v)
                 .map_or(Cond::Never, |v| Cond::AtLeast(v, *n)),

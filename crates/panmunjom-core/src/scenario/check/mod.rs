@@ -6,7 +6,7 @@
 //! aliases that name one role only. All problems are collected, so one run of
 //! `panmunjom validate` lists them all.
 //!
-//! The files, by concern: [`guards`] (size, emptiness and nesting before parsing; the
+//! The files, by concern: `guards` (size, emptiness and nesting before parsing; the
 //! RON options), `refs` (unique ids and the one lookup every reference goes through),
 //! `items` (issues, variables, objectives, the scenario's declared variables), `actors`
 //! (stances, weights, interests, aliases), `timeline` (events and decisions), `dates`,
