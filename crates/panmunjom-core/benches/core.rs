@@ -4,8 +4,9 @@
 //! number of iterations, and divan reports the fastest, slowest, median and mean time
 //! per iteration. Run with `cargo bench -p panmunjom-core`; positional arguments are
 //! regular expressions on the case names, so `cargo bench -p panmunjom-core -- bargain`
-//! runs only the bargaining cases and `-- --exact explore_10000` only that case (a bare
-//! `explore_10000` also matches `explore_100000`).
+//! runs only the bargaining cases, `-- 'explore_10000$'` (or `-- --exact
+//! core::explore_10000`) only that case: a bare `explore_10000` also matches
+//! `explore_100000`. `-- --list` lists the cases.
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;

@@ -100,12 +100,9 @@ fn a_debrief_at_the_end_of_the_calendar_does_not_panic() {
     let text = tiny_text()
         .replace("\"1952-", "\"+262142-")
         .replace("\"1953-", "\"+262142-");
-    let s = panmunjom_core::scenario::check::load_str(
-        "far.ron",
-        &text,
-        &builtin::Lookup { dir: None },
-    )
-    .unwrap_or_else(|e| panic!("{}", e.render()));
+    let s =
+        panmunjom_core::scenario::check::load_str("far.ron", &text, &builtin::Lookup { dir: None })
+            .unwrap_or_else(|e| panic!("{}", e.render()));
     let mut game = panmunjom_core::compare::historical_path(std::sync::Arc::new(s));
     game.play_historical();
     let d = panmunjom_core::compare::Debrief::new(&game);

@@ -13,13 +13,18 @@ pub fn main_scenario() -> Arc<Scenario> {
 /// Path of a file in the repository (the workspace's root).
 pub fn repo(path: &str) -> PathBuf {
     let core = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let root = core.ancestors().nth(2).expect("the core lies two folders down");
+    let root = core
+        .ancestors()
+        .nth(2)
+        .expect("the core lies two folders down");
     root.join(path)
 }
 
 /// Path of a file among the core's tests (`crates/panmunjom-core/tests/`).
 pub fn tests_dir(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(path)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(path)
 }
 
 /// The tiny test scenario's text.

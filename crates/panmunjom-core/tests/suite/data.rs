@@ -32,8 +32,7 @@ fn the_built_in_scenario_is_the_file_in_scenarios_and_is_named_by_its_hash() {
     assert_eq!(built_in.hash, sha256_hex(&on_disk));
     assert_eq!(built_in.hash.len(), 64);
     // Loading the file from disk gives the same scenario under the same name.
-    let from_file =
-        builtin::load_file(&path).unwrap_or_else(|e| panic!("{}", e.render()));
+    let from_file = builtin::load_file(&path).unwrap_or_else(|e| panic!("{}", e.render()));
     assert_eq!(from_file.hash, built_in.hash);
     assert_eq!(from_file.id, "korea-1952-1953");
 }
@@ -43,8 +42,7 @@ fn the_built_in_source_texts_are_the_files_in_assets() {
     assert!(!builtin::ASSETS.is_empty());
     for (name, text) in builtin::ASSETS {
         let path = repo(&format!("assets/{name}"));
-        let on_disk = std::fs::read(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let on_disk = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(
             text.as_bytes() == on_disk.as_slice(),
             "the built-in copy of {name} differs from {}",
