@@ -11,12 +11,18 @@ fn help_lists_every_command() {
     let out = run(&["--help"], None);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    // Each command as a word at the start of its line (`play` is also inside `replay`).
+    // Each command as a word at the start of its line (`play` is also inside `replay`),
+    // in this order.
+    let mut last = 0;
     for cmd in [
         "validate", "replay", "play", "debrief", "tour", "bargain", "explore",
     ] {
         let line = Regex::new(&format!(r"(?m)^\s+{cmd}\s")).unwrap();
-        assert!(line.is_match(&text), "help lists {cmd}: {text}");
+        let found = line.find(&text);
+        assert!(found.is_some(), "help lists {cmd}: {text}");
+        let at = found.unwrap().start();
+        assert!(at >= last, "{cmd} comes in its place: {text}");
+        last = at;
     }
 }
 
