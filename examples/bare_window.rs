@@ -1,9 +1,10 @@
 //! A bare bevy_egui window with one label, built with the same Bevy features and
 //! plugins as `panmunjom`'s window: the baseline for `scripts/measure-window.sh`.
 //!
-//! `cargo run --example bare_window` (with `PANMUNJOM_TIMING=1` it prints the time to
-//! its first rendered frame, like the app). With `BARE_IDLE_FIX=1` it adds the app's
-//! `IdlePlugin`, which stops bevy_egui 0.42 from redrawing an idle window forever.
+//! `cargo run --example bare_window --features bare-window` (the feature keeps `cargo
+//! test` from building it). With `PANMUNJOM_TIMING=1` it prints the time to its first
+//! rendered frame, like the app. With `BARE_IDLE_FIX=1` it adds the app's `IdlePlugin`,
+//! which stops bevy_egui 0.42 from redrawing an idle window forever.
 
 use bevy::prelude::*;
 use bevy::winit::WinitSettings;

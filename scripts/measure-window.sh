@@ -18,7 +18,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 command -v Xvfb >/dev/null || { echo "Xvfb is needed: apt-get install xvfb" >&2; exit 1; }
 
-cargo build -q --bin panmunjom --example bare_window
+cargo build -q --bin panmunjom --example bare_window --features bare-window
 APP=target/debug/panmunjom
 BARE=target/debug/examples/bare_window
 HZ=$(getconf CLK_TCK)
