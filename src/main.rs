@@ -10,9 +10,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use panmunjom::app::dev::tour;
 use panmunjom::app::{self, AppOptions};
 use panmunjom::cli::{self, Cli, Invocation, TourOptions};
-use panmunjom::app::dev::tour;
 
 fn main() -> ExitCode {
     match Cli::parse().command {
