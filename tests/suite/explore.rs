@@ -43,5 +43,8 @@ fn the_explore_command_is_the_same_on_one_thread_or_two() {
         ],
         None,
     );
-    assert_eq!(bad.status.code(), Some(1));
+    // A `--vary` id that is no decision of the role is a bad command line (README: exit 2).
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("prc-1953-03-30-chou-proposal"), "{err}");
 }
