@@ -161,9 +161,9 @@ pub enum Command {
         /// The role whose decisions vary: un, soviet or chinese (or an actor id).
         #[arg(long)]
         role: String,
-        /// How many games (at most 1,000,000).
+        /// How many games (1 to 1,000,000).
         #[arg(long, default_value_t = 1000,
-              value_parser = RangedU64ValueParser::<usize>::new().range(0..=MAX_RUNS as u64))]
+              value_parser = RangedU64ValueParser::<usize>::new().range(1..=MAX_RUNS as u64))]
         runs: usize,
         /// How the other sides decide.
         #[arg(long, value_enum, default_value = "historical")]

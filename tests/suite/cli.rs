@@ -413,7 +413,7 @@ fn a_bad_role_lists_only_the_scenarios_own_roles() {
 #[test]
 fn explore_refuses_runaway_thread_and_run_counts() {
     let ceiling = Duration::from_secs(120);
-    let cases: [(&[&str], &str, &str); 3] = [
+    let cases: [(&[&str], &str, &str); 4] = [
         (
             &[
                 "explore",
@@ -432,6 +432,8 @@ fn explore_refuses_runaway_thread_and_run_counts() {
             "--runs",
             "1000000000000",
         ),
+        // No games, no report: zero runs is refused too.
+        (&["explore", "--role", "un", "--runs", "0"], "--runs", "0"),
         (
             &[
                 "explore",
