@@ -259,30 +259,20 @@ pub fn data_dir() -> PathBuf {
 /// Whether a window can be opened. On Linux and the BSDs a window needs an X11 (or
 /// XWayland) display named by `DISPLAY` (or a Wayland one by `WAYLAND_DISPLAY`); without
 /// one the app says so in one line instead of failing inside the windowing library.
-#[cfg(any(
-    target_os = "linux",
-    target_os = "freebsd",
-    target_os = "dragonfly",
-    target_os = "netbsd",
-    target_os = "openbsd"
-))]
+/// Elsewhere (macOS, Windows) there is always a desktop to open it on, and no variable
+/// names it: always true.
 pub fn has_display() -> bool {
-    ["DISPLAY", "WAYLAND_DISPLAY"]
-        .iter()
-        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
-}
-
-/// Whether a window can be opened: elsewhere (macOS, Windows) there is always a desktop
-/// to open it on, and no variable names it.
-#[cfg(not(any(
-    target_os = "linux",
-    target_os = "freebsd",
-    target_os = "dragonfly",
-    target_os = "netbsd",
-    target_os = "openbsd"
-)))]
-pub fn has_display() -> bool {
-    true
+    let names_its_display = cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "dragonfly",
+        target_os = "netbsd",
+        target_os = "openbsd"
+    ));
+    !names_its_display
+        || ["DISPLAY", "WAYLAND_DISPLAY"]
+            .iter()
+            .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
 }
 
 /// The whole window as one `Ui`, for a screen's panels (egui 0.36 panels are shown
