@@ -115,14 +115,33 @@ impl Checker<'_> {
         }
     }
 
-    /// Checks that every alias is a name for one actor only: not empty, not another
-    /// actor's id or alias, compared without regard to case as a player's typing is.
+    /// Checks that every id and alias is a name for one actor only: no two ids that
+    /// differ only in case; an alias not empty, not another actor's id or alias; all
+    /// compared without regard to case, as a player's typing is.
     fn aliases(&mut self) {
         let raw = self.raw;
         let key = |name: &str| name.trim().to_ascii_lowercase();
         let mut ids: HashMap<String, usize> = HashMap::new();
         for (i, a) in raw.actors.iter().enumerate() {
-            ids.entry(key(&a.id)).or_insert(i);
+            match ids.get(&key(&a.id)) {
+                // Exact repeats are reported as duplicate ids; ids that differ only in
+                // case would make a role typed by a player lead to two actors.
+                Some(&j) if raw.actors[j].id != a.id => {
+                    let message = format!(
+                        "id `{}` differs from actor `{}` only in case: a role is found by its name whatever the case, so a name may lead to one actor only",
+                        a.id, raw.actors[j].id
+                    );
+                    let item = Item {
+                        kind: "actor",
+                        id: &a.id,
+                    };
+                    self.problem(item, "id", message);
+                }
+                Some(_) => {}
+                None => {
+                    ids.insert(key(&a.id), i);
+                }
+            }
         }
         let mut taken: HashMap<String, usize> = HashMap::new();
         for (i, a) in raw.actors.iter().enumerate() {

@@ -115,3 +115,19 @@ fn the_cost_of_delay_is_declared_and_must_name_a_variable() {
         "{e}"
     );
 }
+
+#[test]
+fn actor_ids_that_differ_only_in_case_are_refused() {
+    let t = base().replacen(
+        r#"(id: "south", name: "South side""#,
+        r#"(id: "North", name: "South side""#,
+        1,
+    );
+    let e = errors(&t);
+    assert!(
+        e.contains(
+            "actor `North`, field `id`: error: id `North` differs from actor `north` only in case"
+        ),
+        "{e}"
+    );
+}
