@@ -9,7 +9,6 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::SystemTime;
 
 use bevy::prelude::*;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -186,8 +185,7 @@ pub fn save(game: &Game, dir: &Path, slot: Option<&Path>) -> std::io::Result<Pat
 /// A fresh file stem: role, the time of the first save.
 fn new_stem(game: &Game) -> String {
     let role = fsio::file_stem(&game.scenario.actor(game.setup.role).id);
-    let stamp = DateTime::<Utc>::from(SystemTime::now()).format("%Y%m%d-%H%M%S");
-    format!("{role}-{stamp}")
+    format!("{role}-{}", fsio::now_stamp())
 }
 
 /// Reads a save and replays it on the scenario it names (found among `known` by id and

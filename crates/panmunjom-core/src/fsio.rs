@@ -83,6 +83,14 @@ pub fn file_stem(text: &str) -> String {
     }
 }
 
+/// The present moment in UTC as it goes into file names (`20531127-143005`): the one
+/// time stamp of new saves and exports.
+pub fn now_stamp() -> String {
+    chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+        .format("%Y%m%d-%H%M%S")
+        .to_string()
+}
+
 fn folder_of(path: &Path) -> &Path {
     path.parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -118,13 +118,7 @@ fn refresh_cache(game: Option<Res<CurrentGame>>, mut cache: ResMut<DebriefCache>
 /// atomically. Returns the path written.
 pub fn export_markdown(game: &Game, dir: &Path) -> std::io::Result<PathBuf> {
     let text = debrief_md::render(&Debrief::new(game));
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let stamp = chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0).map_or_else(
-        || secs.to_string(),
-        |t| t.format("%Y%m%d-%H%M%S").to_string(),
-    );
+    let stamp = fsio::now_stamp();
     let stem = format!(
         "{}-{}-seed{}-{stamp}",
         fsio::file_stem(&game.scenario.id),
