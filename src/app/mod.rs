@@ -83,6 +83,8 @@ pub enum UiAction {
     /// Start: use this scenario file (`None`: the one built in). A bad file shows its
     /// error and the current scenario stays.
     LoadScenario(Option<PathBuf>),
+    /// Start: use the built-in scenario with this id (see `builtin::SHIPPED`).
+    LoadBuiltin(String),
     /// Read the scenario file again (sent when it changes on disk; F5).
     ReloadScenario,
     /// Start: continue the saved game in this file (goes to Play, or to the debrief

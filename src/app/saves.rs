@@ -147,10 +147,12 @@ fn refresh(
 fn known(files: &ScenarioFiles, loaded: &LoadedScenario) -> Vec<(Arc<Scenario>, Option<PathBuf>)> {
     let mut all = vec![(Arc::clone(&loaded.scenario), loaded.path.clone())];
     all.extend(files.known());
-    if files.builtin.is_none()
-        && let Ok(s) = crate::scenario::builtin::main_scenario()
-    {
-        all.push((Arc::new(s), None));
+    if files.builtins.is_empty() {
+        all.extend(
+            crate::app::scenarios::builtins(loaded)
+                .into_iter()
+                .map(|s| (s, None)),
+        );
     }
     all
 }

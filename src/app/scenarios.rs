@@ -25,21 +25,22 @@ pub struct ScenarioFile {
     pub loaded: Result<Arc<Scenario>, String>,
 }
 
-/// The scenarios the app knows: the `.ron` files of [`SCENARIO_FOLDER`] (scanned when
-/// the start screen opens) — saves are matched against these, the built-in one and the
-/// loaded one.
+/// The scenarios the app knows: the built-in ones and the `.ron` files of
+/// [`SCENARIO_FOLDER`] (scanned when the start screen opens) — saves are matched
+/// against these and the loaded one.
 #[derive(Resource, Debug, Default)]
 pub struct ScenarioFiles {
     pub files: Vec<ScenarioFile>,
-    /// The built-in scenario (kept so that its saves can be continued from any scenario).
-    pub builtin: Option<Arc<Scenario>>,
+    /// The built-in scenarios, the main one first (offered on the start screen, and
+    /// kept so that their saves can be continued from any scenario).
+    pub builtins: Vec<Arc<Scenario>>,
 }
 
 impl ScenarioFiles {
     /// Every good scenario known, with its file (`None` = built in).
     pub fn known(&self) -> Vec<(Arc<Scenario>, Option<PathBuf>)> {
         let mut all: Vec<(Arc<Scenario>, Option<PathBuf>)> = Vec::new();
-        if let Some(s) = &self.builtin {
+        for s in &self.builtins {
             all.push((Arc::clone(s), None));
         }
         for f in &self.files {
@@ -104,13 +105,23 @@ pub fn scan_folder(dir: &Path) -> Vec<ScenarioFile> {
 
 pub fn scan(mut files: ResMut<ScenarioFiles>, loaded: Res<LoadedScenario>) {
     files.files = scan_folder(Path::new(SCENARIO_FOLDER));
-    if files.builtin.is_none() {
-        files.builtin = if loaded.path.is_none() {
-            Some(Arc::clone(&loaded.scenario))
-        } else {
-            builtin::main_scenario().ok().map(Arc::new)
-        };
+    if files.builtins.is_empty() {
+        files.builtins = builtins(&loaded);
     }
+}
+
+/// The built-in scenarios, checked (the loaded one reused when it is built in).
+pub fn builtins(loaded: &LoadedScenario) -> Vec<Arc<Scenario>> {
+    builtin::SHIPPED
+        .iter()
+        .filter_map(|shipped| {
+            if loaded.path.is_none() && loaded.scenario.origin == shipped.origin() {
+                Some(Arc::clone(&loaded.scenario))
+            } else {
+                shipped.load().ok().map(Arc::new)
+            }
+        })
+        .collect()
 }
 
 fn handle_actions(
@@ -140,6 +151,18 @@ fn handle_actions(
                     ));
                     problem.0 = Some(e.render());
                 }
+            },
+            UiAction::LoadBuiltin(id) => match builtin::shipped_by_id(id) {
+                Some(Ok(s)) => {
+                    toasts.ok(format!("Scenario loaded: {}", s.title));
+                    *loaded = LoadedScenario {
+                        scenario: Arc::new(s),
+                        path: None,
+                    };
+                    problem.0 = None;
+                }
+                Some(Err(e)) => problem.0 = Some(e.render()),
+                None => toasts.error(format!("No built-in scenario is called `{id}`.")),
             },
             UiAction::ReloadScenario => {
                 let Some(path) = loaded.path.clone() else {

@@ -393,7 +393,12 @@ fn replay(
 
 fn debrief(record: &Path, scenario: Option<&Path>, format: Format) -> Result<ExitCode, UserError> {
     let r = Record::read(record)?;
-    let s = scenario::load(scenario)?;
+    // Without --scenario, the built-in scenario the record names (the main one when
+    // none has its id: the replay then says which file to pass).
+    let s = match (scenario, builtin::shipped_by_id(&r.scenario.id)) {
+        (None, Some(built_in)) => std::sync::Arc::new(built_in?),
+        _ => scenario::load(scenario)?,
+    };
     let game = r.replay(&record.display().to_string(), s)?;
     let d = Debrief::new(&game);
     let text = match format {

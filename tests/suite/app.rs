@@ -10,7 +10,7 @@ use panmunjom::app::overlays::menu::MenuOpen;
 use panmunjom::app::overlays::source_viewer::SourceViewer;
 use panmunjom::app::overlays::toast::Toasts;
 use panmunjom::app::saves::SaveList;
-use panmunjom::app::scenarios::ScenarioProblem;
+use panmunjom::app::scenarios::{ScenarioFiles, ScenarioProblem};
 use panmunjom::app::theme::UiZoom;
 use panmunjom::app::{AppLogicPlugin, DataDir, LoadedScenario, Screen, UiAction};
 use panmunjom::engine::{Policy, Setup};
@@ -289,6 +289,41 @@ fn broken_truncated_or_foreign_saves_show_their_error_and_the_app_goes_on() {
     let setup = setup(&app, "un", 1);
     act(&mut app, UiAction::NewGame(setup));
     assert_eq!(screen(&app), Screen::Briefing);
+}
+
+/// The start screen lists every scenario built into the binary; choosing one loads it
+/// (no file needed), and a game on it begins as on the main one.
+#[test]
+fn the_start_screen_offers_every_built_in_scenario() {
+    let data = temp_dir("app-builtins");
+    let mut app = app(&data);
+    let ids: Vec<String> = app
+        .world()
+        .resource::<ScenarioFiles>()
+        .builtins
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    assert_eq!(ids, ["korea-1952-1953", "geneva-1954"]);
+
+    act(&mut app, UiAction::LoadBuiltin("geneva-1954".into()));
+    let loaded = app.world().resource::<LoadedScenario>().clone();
+    assert_eq!(loaded.scenario.id, "geneva-1954");
+    assert_eq!(loaded.path, None, "built in: no file to watch");
+    assert!(toasts(&app).contains(&loaded.scenario.title), "{}", toasts(&app));
+    let setup = setup(&app, "prc", 1);
+    act(&mut app, UiAction::NewGame(setup));
+    assert_eq!(screen(&app), Screen::Briefing);
+    assert_eq!(game(&app).scenario.id, "geneva-1954");
+
+    // An id that is not built in changes nothing and says so.
+    act(&mut app, UiAction::ToStart);
+    act(&mut app, UiAction::LoadBuiltin("no-such-scenario".into()));
+    assert!(toasts(&app).contains("no-such-scenario"), "{}", toasts(&app));
+    assert_eq!(
+        app.world().resource::<LoadedScenario>().scenario.id,
+        "geneva-1954"
+    );
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! A developer's screenshot hook: `PANMUNJOM_SHOT=out.png` drives the window to a screen
 //! and saves one PNG, then exits — to look at Play, Replay and Debrief without clicking.
 //!
-//! `PANMUNJOM_SHOT_SCREEN` is `play` (default), `replay` or `debrief`;
+//! `PANMUNJOM_SHOT_SCREEN` is `play` (default), `start`, `replay` or `debrief`;
+//! `PANMUNJOM_SHOT_SCENARIO` the id of a built-in scenario to load first (default: the main one);
 //! `PANMUNJOM_SHOT_ROLE` a role id (default `un`); `PANMUNJOM_SHOT_DECISIONS` how many
 //! decisions to take before the shot (the first non-historical, the rest historical;
 //! `all` plays to the end); `PANMUNJOM_SHOT_HEIGHT` the window's height (default 800);
@@ -75,6 +76,22 @@ fn drive(
     };
     match shot.phase {
         0 => {
+            let wanted = env("PANMUNJOM_SHOT_SCENARIO", "");
+            if !wanted.is_empty() && loaded.scenario.id != wanted {
+                if shot.wait == 0 {
+                    actions.write(UiAction::LoadBuiltin(wanted));
+                }
+                // Wait for the load; an unknown id gives up after a while and shoots anyway.
+                shot.wait += 1;
+                if shot.wait < 30 {
+                    return;
+                }
+            }
+            shot.wait = 0;
+            if screen == "start" {
+                shot.phase = 3;
+                return;
+            }
             if screen == "replay" {
                 actions.write(UiAction::OpenReplay);
                 let steps: u32 = env("PANMUNJOM_SHOT_STEPS", "40").parse().unwrap_or(40);

@@ -297,11 +297,12 @@ fn scenario_section(
             .selected_text(current)
             .width(400.0)
             .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(loaded.path.is_none(), "Built in (the shipped scenario)")
-                    .clicked()
-                {
-                    actions.write(UiAction::LoadScenario(None));
+                for b in &files.builtins {
+                    let selected = loaded.path.is_none() && loaded.scenario.origin == b.origin;
+                    let label = format!("Built in: {}", b.title);
+                    if ui.selectable_label(selected, label).clicked() {
+                        actions.write(UiAction::LoadBuiltin(b.id.clone()));
+                    }
                 }
                 for f in &files.files {
                     let label = match &f.loaded {

@@ -1,7 +1,8 @@
-//! The scenario and source texts built into the binary, and where other files are looked up.
+//! The scenarios and source texts built into the binary, and where other files are looked up.
 //!
-//! The shipped scenario works from any folder with no files beside it: its RON text
-//! and the primary source's text are compiled in. A scenario loaded from disk finds
+//! The shipped scenarios work from any folder with no files beside them: their RON
+//! texts and the primary source's text are compiled in. The first of [`SHIPPED`] is
+//! the main one, used when a command names no scenario. A scenario loaded from disk finds
 //! its source texts among these built-in assets first, then beside the scenario file,
 //! then in an `assets/` folder beside it or above it — folders found from the file's
 //! real path, so the result does not depend on the working folder. A path written in a
@@ -14,11 +15,61 @@ use super::check::{SourceTexts, load_str};
 use super::error::{LoadError, Place};
 use crate::input;
 
-/// Name under which the built-in scenario reports itself.
+/// Name under which the built-in main scenario reports itself.
 pub const BUILTIN_ORIGIN: &str = "built-in:scenarios/korea-1952-1953.ron";
 
-/// The RON text of the shipped scenario.
+/// The RON text of the main shipped scenario.
 pub const MAIN_SCENARIO: &str = include_str!("../../../../scenarios/korea-1952-1953.ron");
+
+/// The RON text of the second shipped scenario: the Korean phase of the Geneva
+/// Conference, 1954.
+pub const GENEVA_SCENARIO: &str = include_str!("../../../../scenarios/geneva-1954.ron");
+
+/// One scenario compiled into the binary: its file under `scenarios/` and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Shipped {
+    /// The file the text is compiled from, relative to the repository's root.
+    pub file: &'static str,
+    pub text: &'static str,
+}
+
+impl Shipped {
+    /// The name the scenario reports itself under (in errors and the window).
+    pub fn origin(&self) -> String {
+        format!("built-in:{}", self.file)
+    }
+
+    /// The scenario, checked.
+    pub fn load(&self) -> Result<Scenario, LoadError> {
+        load_str(&self.origin(), self.text, &Lookup { dir: None })
+    }
+}
+
+/// Every scenario built into the binary, the main one first.
+pub const SHIPPED: &[Shipped] = &[
+    Shipped {
+        file: "scenarios/korea-1952-1953.ron",
+        text: MAIN_SCENARIO,
+    },
+    Shipped {
+        file: "scenarios/geneva-1954.ron",
+        text: GENEVA_SCENARIO,
+    },
+];
+
+/// Every built-in scenario, checked, the main one first.
+pub fn shipped_scenarios() -> Vec<Result<Scenario, LoadError>> {
+    SHIPPED.iter().map(Shipped::load).collect()
+}
+
+/// The built-in scenario whose id is `id`, checked (`None` when no built-in scenario
+/// has that id).
+pub fn shipped_by_id(id: &str) -> Option<Result<Scenario, LoadError>> {
+    SHIPPED
+        .iter()
+        .map(Shipped::load)
+        .find(|r| r.as_ref().is_ok_and(|s| s.id == id))
+}
 
 /// Source documents shipped in `assets/`, by file name.
 pub const ASSETS: &[(&str, &str)] = &[(

@@ -38,6 +38,50 @@ fn the_built_in_scenario_is_the_file_in_scenarios_and_is_named_by_its_hash() {
 }
 
 #[test]
+fn every_built_in_scenario_is_its_file_in_scenarios() {
+    let mut ids = Vec::new();
+    for shipped in builtin::SHIPPED {
+        let path = repo(shipped.file);
+        let on_disk = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            shipped.text.as_bytes() == on_disk.as_slice(),
+            "the built-in copy of {} differs from the file",
+            shipped.file
+        );
+        let built_in = shipped.load().unwrap_or_else(|e| panic!("{}", e.render()));
+        assert_eq!(built_in.hash, sha256_hex(&on_disk), "{}", shipped.file);
+        assert_eq!(built_in.origin, format!("built-in:{}", shipped.file));
+        let found = builtin::shipped_by_id(&built_in.id)
+            .expect("found by its id")
+            .expect("valid");
+        assert_eq!(found.hash, built_in.hash, "{}", shipped.file);
+        ids.push(built_in.id);
+    }
+    assert_eq!(ids, ["korea-1952-1953", "geneva-1954"], "main scenario first");
+    assert!(builtin::shipped_by_id("no-such-scenario").is_none());
+}
+
+/// The Geneva scenario has the main scenario's three roles, by the same ids and
+/// aliases, each with decisions of its own.
+#[test]
+fn geneva_has_the_main_scenarios_roles_each_with_decisions() {
+    let geneva = builtin::shipped_by_id("geneva-1954")
+        .expect("built in")
+        .expect("valid");
+    let main = main_scenario();
+    let roles = |s: &panmunjom_core::scenario::Scenario| -> Vec<(String, Vec<String>)> {
+        s.playable()
+            .map(|(_, a)| (a.id.clone(), a.aliases.clone()))
+            .collect()
+    };
+    assert_eq!(roles(&geneva), roles(&main));
+    for (id, actor) in geneva.playable() {
+        let n = geneva.decisions_for(id).count();
+        assert!(n >= 3, "role {} has only {n} decision points", actor.id);
+    }
+}
+
+#[test]
 fn the_built_in_source_texts_are_the_files_in_assets() {
     assert!(!builtin::ASSETS.is_empty());
     for (name, text) in builtin::ASSETS {
