@@ -158,13 +158,8 @@ fn draw(
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new("Panmunjom").size(30.0).strong());
             ui.add_space(12.0);
-            ui.label(
-                egui::RichText::new(
-                    "The Korean armistice talks, 1952–1953: the prisoner-of-war deadlock",
-                )
-                .size(18.0)
-                .weak(),
-            );
+            // The loaded scenario's own title: the start screen offers more than one.
+            ui.label(egui::RichText::new(&s.title).size(18.0).weak());
         });
         ui.add_space(6.0);
     });
