@@ -262,13 +262,14 @@ pub fn list_saves(dir: &Path, known: &[(Arc<Scenario>, Option<PathBuf>)]) -> Vec
 /// What a person wants to know of a saved game.
 pub fn summarize(game: &Game) -> SaveSummary {
     let s = &game.scenario;
+    let noun = s.agreement_noun();
     let status = match game.outcome() {
         None => "in progress".to_string(),
         Some(Outcome::Armistice) => match &game.state.armistice {
-            Some(a) => format!("over: armistice signed {}", a.date.format("%-d %B %Y")),
-            None => "over: armistice signed".to_string(),
+            Some(a) => format!("over: {noun} signed {}", a.date.format("%-d %B %Y")),
+            None => format!("over: {noun} signed"),
         },
-        Some(Outcome::NoArmistice) => "over: no armistice by the horizon".to_string(),
+        Some(Outcome::NoArmistice) => format!("over: no {noun} by the horizon"),
         Some(Outcome::Ended(why)) => format!("over: {why}"),
     };
     SaveSummary {

@@ -14,7 +14,7 @@ use super::{UserError, out};
 use crate::compare::Debrief;
 use crate::engine::{Game, Happening, Policy, Progress, Setup};
 use crate::record::Record;
-use crate::report::{days_text, wrap, wrap_hanging};
+use crate::report::{self, days_text, wrap, wrap_hanging};
 use crate::scenario::{ActorId, Entry, EntryId, Scenario};
 
 const WIDTH: usize = 88;
@@ -261,8 +261,9 @@ fn present(game: &Game, id: EntryId) {
         s.entry(id).date_text(),
         d.title
     );
-    if !d.context.is_empty() {
-        o.push_str(&wrap(&d.context, "", WIDTH));
+    let context = game.context_of(id);
+    if !context.is_empty() {
+        o.push_str(&wrap(context, "", WIDTH));
     }
     o.push_str(&wrap(&d.prompt, "", WIDTH));
     for (i, opt) in d.options.iter().enumerate() {
@@ -352,9 +353,14 @@ fn prompt(game: &Game, id: EntryId, input: &mut impl BufRead) -> Option<usize> {
 fn reveal(game: &Game, id: EntryId, option: usize) {
     let s = &*game.scenario;
     let d = s.entry(id).as_decision().expect("decision");
-    let h = &d.options[d.historical];
+    let Some(h) = d.historical_option() else {
+        out(
+            "History: this decision did not arise (a counterfactual decision: there is no historical choice to compare).\n\n",
+        );
+        return;
+    };
     let mut o = String::new();
-    if option == d.historical {
+    if Some(option) == d.historical {
         o.push_str(&format!("History: the same \u{2014} {}\n", h.label));
     } else {
         o.push_str(&format!(
@@ -378,16 +384,18 @@ fn reveal(game: &Game, id: EntryId, option: usize) {
 fn summary(game: &Game) {
     let d = Debrief::new(game);
     let mut o = String::from("\u{2500}\u{2500} RESULT\n");
-    match d.outcome.armistice_date {
-        Some(date) => o.push_str(&format!(
-            "Armistice signed {date} (history: {}, {}).\n",
-            d.outcome.historical_date,
-            days_text(d.outcome.days_from_history.unwrap_or(0))
+    let out_view = &d.outcome;
+    match (out_view.armistice_date, out_view.days_from_history) {
+        (Some(date), Some(days)) => o.push_str(&format!(
+            "{} signed {date} (history: {}, {}).\n",
+            out_view.noun_capitalised(),
+            out_view.historical_date,
+            days_text(days)
         )),
-        None if !d.outcome.finished => o.push_str("No armistice yet: the game is unfinished.\n"),
-        None => o.push_str(&format!(
-            "No armistice (history: {}).\n",
-            d.outcome.historical_date
+        _ => o.push_str(&format!(
+            "{}. {}\n",
+            report::game_outcome(out_view, ""),
+            report::history_outcome(out_view)
         )),
     }
     let v = d.divergence;

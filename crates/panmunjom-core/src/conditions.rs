@@ -45,7 +45,7 @@ pub fn describe(s: &Scenario, state: &State, cond: &Cond) -> String {
                 s.flags[f.0].label
             ),
             Cond::Fired(e) => format!("\u{201c}{}\u{201d} must not have happened", title(e)),
-            Cond::Armistice => "no armistice yet".into(),
+            Cond::Armistice => format!("no {} yet", s.agreement_noun()),
             other => format!("not: {}", describe(s, state, other)),
         },
         Cond::Flag(f) => format!("requires \u{201c}{}\u{201d}", s.flags[f.0].label),
@@ -84,10 +84,11 @@ pub fn describe(s: &Scenario, state: &State, cond: &Cond) -> String {
         ),
         Cond::Agreed(i) => format!("the parties must agree on {}", s.issues[i.0].name),
         Cond::TermsAgreed => "the parties must agree on every issue".into(),
-        Cond::Armistice => "requires an armistice".into(),
-        Cond::ArmisticeBy(d) => format!("requires an armistice by {d}"),
+        Cond::Armistice => format!("the {} must be signed", s.agreement_noun()),
+        Cond::ArmisticeBy(d) => format!("the {} must be signed by {d}", s.agreement_noun()),
         Cond::Term(i, p) => format!(
-            "the armistice must settle {} as \u{201c}{}\u{201d}",
+            "the {} must settle {} as \u{201c}{}\u{201d}",
+            s.agreement_noun(),
             s.issues[i.0].name,
             s.position_label(*i, *p)
         ),

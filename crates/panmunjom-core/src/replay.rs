@@ -177,7 +177,7 @@ fn step(
             ReplayStep {
                 id: Some(d.id.clone()),
                 date_text: s.entry(*id).date_text(),
-                text: d.context.clone(),
+                text: game.context_of(*id).to_string(),
                 actors: vec![s.actor(d.role).name.clone()],
                 who_knew: format!("decided by {}", s.actor(d.role).name),
                 sources: distinct(
@@ -242,16 +242,38 @@ fn step(
             ReplayStep {
                 text: format!("Terms: {terms}"),
                 who_knew: "public".into(),
-                ..blank(entry.date, "armistice", format!("Armistice {by}"))
+                ..blank(
+                    entry.date,
+                    "armistice",
+                    format!("{} {by}", s.agreement_noun_capitalised()),
+                )
             }
         }
         Happening::End(outcome) => {
             let title = match outcome {
                 Outcome::Armistice => "End of the scenario".to_string(),
-                Outcome::NoArmistice => "The horizon passes without an armistice".to_string(),
+                Outcome::NoArmistice => {
+                    format!("The horizon passes with no {}", s.agreement_noun())
+                }
                 Outcome::Ended(r) => format!("The game ends: {r}"),
             };
-            blank(entry.date, "end", title)
+            match (&s.armistice.historical_end, game.state.armistice.is_none()) {
+                (Some(how), true) => ReplayStep {
+                    text: format!(
+                        "No {} \u{2014} as in history: {how} ({}).",
+                        s.agreement_noun(),
+                        s.armistice.historical_date
+                    ),
+                    sources: s
+                        .armistice
+                        .sources
+                        .iter()
+                        .map(|c| CiteView::new(s, c))
+                        .collect(),
+                    ..blank(entry.date, "end", title)
+                },
+                _ => blank(entry.date, "end", title),
+            }
         }
     };
     out.moves = moves(s, previous, entry);

@@ -130,7 +130,8 @@ fn drive(
                         .scenario
                         .entry(d)
                         .as_decision()
-                        .map_or(0, |d| d.historical);
+                        .and_then(|d| d.historical)
+                        .unwrap_or(0);
                     let open = g.open_options(d);
                     let pick = if shot.decisions == 0 {
                         open.iter().copied().find(|&o| o != h).unwrap_or(h)

@@ -487,7 +487,7 @@ fn drive(
                 tour.step = Step::Finish;
                 return;
             }
-            let historical = s.entry(pending).as_decision().map(|d| d.historical);
+            let historical = s.entry(pending).as_decision().and_then(|d| d.historical);
             let open = game.open_options(pending);
             let pick = if tour.non_historical == 0 {
                 open.iter().copied().find(|&o| Some(o) != historical)

@@ -4,7 +4,7 @@
 //! outcome space is a grey point (x: the first armistice party's utility, the UN
 //! Command; y: the sum of the other parties', the Communist side); the zone of
 //! agreement is green, the Pareto frontier blue, the historical terms a red diamond
-//! and the game's own deal (its armistice terms) a smaller yellow square (drawn on
+//! and the game's own deal (its agreement's terms) a smaller yellow square (drawn on
 //! top, so the diamond rings it when they coincide).
 
 use bevy::prelude::*;
@@ -131,10 +131,13 @@ fn draw(
                     }
                     if let Some(o) = own {
                         p.points(
-                            Points::new("your armistice", PlotPoints::from(vec![o]))
-                                .radius(4.0)
-                                .shape(MarkerShape::Square)
-                                .color(theme::OWN_TERMS),
+                            Points::new(
+                                format!("your {}", s.agreement_noun()),
+                                PlotPoints::from(vec![o]),
+                            )
+                            .radius(4.0)
+                            .shape(MarkerShape::Square)
+                            .color(theme::OWN_TERMS),
                         );
                     }
                 });

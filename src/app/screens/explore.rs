@@ -118,7 +118,7 @@ fn draw(
         .collect();
     egui::CentralPanel::default().show(&mut root, |ui| {
         ui.heading("What-if explorer");
-        ui.label("Many games in which your side's decisions are drawn at random; how often, when and on what terms an armistice comes, beside history.");
+        ui.label(format!("Many games in which your side's decisions are drawn at random; how often, when and on what terms the {} comes, beside history.", loaded.scenario.agreement_noun()));
         let running = state.job.is_some();
         ui.add_enabled_ui(!running, |ui| {
             ui.horizontal(|ui| {
@@ -159,9 +159,15 @@ fn draw(
 }
 
 fn report(ui: &mut egui::Ui, r: &ExploreReport) {
+    let history = match &r.historical_end {
+        None => r.historical_date.to_string(),
+        Some(_) => format!("none (the talks ended {})", r.historical_date),
+    };
     ui.label(format!(
-        "Armistice in {} of {} games; history: {}.",
-        r.armistice, r.runs, r.historical_date
+        "{} in {} of {} games; history: {history}.",
+        crate::scenario::capitalise(&r.noun),
+        r.armistice,
+        r.runs
     ));
     let bars: Vec<Bar> = r
         .months
@@ -177,6 +183,10 @@ fn report(ui: &mut egui::Ui, r: &ExploreReport) {
         })
         .collect();
     let labels: Vec<String> = r.months.iter().map(|m| m.month.clone()).collect();
+    let chart_name = format!(
+        "games with the {} signed in each month (red: history)",
+        r.noun
+    );
     Plot::new("explore-histogram")
         .height(260.0)
         .legend(Legend::default())
@@ -189,7 +199,7 @@ fn report(ui: &mut egui::Ui, r: &ExploreReport) {
             }
         })
         .show(ui, |p| {
-            p.bar_chart(BarChart::new("armistices by month (red: history)", bars));
+            p.bar_chart(BarChart::new(chart_name, bars));
         });
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.monospace(crate::report::explore_text::render(r));

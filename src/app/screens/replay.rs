@@ -270,12 +270,19 @@ fn draw(
                 target: i,
             })
             .collect();
-        if let Some(t) = timeline::strip(ui, s.start, s.end, Some(st.date), &marks, Some(k))
-            && let Some(d) = h.steps.get(t).map(|x| x.date)
+        if let Some(t) = timeline::strip(
+            ui,
+            s.agreement_noun(),
+            s.start,
+            s.end,
+            Some(st.date),
+            &marks,
+            Some(k),
+        ) && let Some(d) = h.steps.get(t).map(|x| x.date)
         {
             out.push(UiAction::ReplayJump(d));
         }
-        timeline::legend(ui, &timeline::LEGEND);
+        timeline::legend(ui, &timeline::LEGEND, s.agreement_noun());
         ui.add_space(2.0);
     });
 

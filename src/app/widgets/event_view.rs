@@ -140,7 +140,7 @@ pub fn event(
                 &format!("intelligence report, received {}", long_date(r)),
                 kind.color(),
             ),
-            None => badge(ui, kind.name(), kind.color()),
+            None => badge(ui, kind.name(s.agreement_noun()), kind.color()),
         }
         history_badge(ui, e.counterfactual);
     });
@@ -187,7 +187,7 @@ pub fn decision(ui: &mut egui::Ui, game: &Game, id: EntryId, out: &mut Vec<UiAct
         );
     });
     ui.add(egui::Label::new(RichText::new(&d.title).heading()).wrap());
-    body(ui, &d.context);
+    body(ui, game.context_of(id));
     if !d.sources.is_empty() {
         section(ui, "SOURCES");
         cites(ui, s, &d.sources, out);
@@ -274,13 +274,30 @@ pub fn reveal(
         ui.label(RichText::new("You chose:").size(BODY).strong());
         ui.label(RichText::new(yours).size(BODY));
     });
-    let h = &d.options[d.historical];
     ui.add_space(8.0);
+    let Some(h) = d.historical_option() else {
+        egui::Frame::group(ui.style())
+            .inner_margin(10)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new("History: this decision did not arise")
+                        .size(BODY + 1.0)
+                        .strong()
+                        .color(theme::DIFFERENT),
+                );
+                body(
+                    ui,
+                    "It is a counterfactual decision: it comes up only off the historical path, so there is no historical choice to compare yours with.",
+                );
+            });
+        return;
+    };
     egui::Frame::group(ui.style())
         .inner_margin(10)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let same = chosen == d.historical;
+            let same = Some(chosen) == d.historical;
             let (verdict, color) = if same {
                 ("History: the real side did the same", theme::SAME)
             } else {
@@ -307,7 +324,8 @@ pub fn reveal(
         });
 }
 
-/// The armistice as concluded in a game.
+/// The agreement (the scenario's armistice, or whatever its noun names) as concluded
+/// in a game.
 pub fn armistice(ui: &mut egui::Ui, game: &Game) {
     let s = &*game.scenario;
     let Some(a) = &game.state.armistice else {
@@ -317,12 +335,15 @@ pub fn armistice(ui: &mut egui::Ui, game: &Game) {
     ui.horizontal_wrapped(|ui| {
         icon(ui, MarkKind::Armistice, false, outline);
         ui.label(RichText::new(long_date(a.date)).strong());
-        badge(ui, "armistice", MarkKind::Armistice.color());
+        badge(ui, s.agreement_noun(), MarkKind::Armistice.color());
     });
     let how = if a.signed_by.is_some() {
-        "The armistice is signed"
+        format!("The {} is signed", s.agreement_noun())
     } else {
-        "The armistice is concluded: the terms have been agreed for long enough"
+        format!(
+            "The {} is concluded: the terms have been agreed for long enough",
+            s.agreement_noun()
+        )
     };
     ui.heading(how);
     terms_grid(ui, s, &a.terms);
@@ -369,9 +390,15 @@ pub fn table_row(ui: &mut egui::Ui, fractions: &[f32], cells: Vec<Cell<'_>>, sha
     });
 }
 
-/// The terms of an armistice beside the historical terms.
+/// The terms of an agreement beside the historical terms (or "no agreement" when
+/// history reached none).
 pub fn terms_grid(ui: &mut egui::Ui, s: &Scenario, terms: &[Option<crate::scenario::PosId>]) {
-    let hist = &s.armistice.historical_terms;
+    let hist: &[crate::scenario::PosId] = s.armistice.historical_terms.as_deref().unwrap_or(&[]);
+    let history_head = if s.armistice.agreed_in_history() {
+        format!("Terms of {}", long_date(s.armistice.historical_terms_date))
+    } else {
+        format!("History: no {}", s.agreement_noun())
+    };
     let cols = [0.24, 0.38, 0.38];
     table_row(
         ui,
@@ -379,13 +406,7 @@ pub fn terms_grid(ui: &mut egui::Ui, s: &Scenario, terms: &[Option<crate::scenar
         vec![
             text_cell(RichText::new("Issue").strong()),
             text_cell(RichText::new("Terms").strong()),
-            text_cell(
-                RichText::new(format!(
-                    "Terms of {}",
-                    long_date(s.armistice.historical_terms_date)
-                ))
-                .strong(),
-            ),
+            text_cell(RichText::new(history_head).strong()),
         ],
         false,
     );
@@ -400,7 +421,7 @@ pub fn terms_grid(ui: &mut egui::Ui, s: &Scenario, terms: &[Option<crate::scenar
         };
         let h = hist
             .get(i)
-            .map_or("?", |p| issue.positions[p.0].label.as_str());
+            .map_or("\u{2014}", |p| issue.positions[p.0].label.as_str());
         table_row(
             ui,
             &cols,
@@ -421,7 +442,7 @@ pub fn step(ui: &mut egui::Ui, s: &Scenario, st: &ReplayStep, out: &mut Vec<UiAc
     ui.horizontal_wrapped(|ui| {
         icon(ui, kind, false, outline);
         ui.label(RichText::new(&st.date_text).strong());
-        badge(ui, kind.name(), kind.color());
+        badge(ui, kind.name(s.agreement_noun()), kind.color());
     });
     ui.add(egui::Label::new(RichText::new(&st.title).heading()).wrap());
     body(ui, &st.text);

@@ -66,13 +66,14 @@ impl MarkKind {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    /// The kind in words; the agreement's mark is named by the scenario's `noun`.
+    pub fn name(self, noun: &str) -> &str {
         match self {
             MarkKind::Public => "public",
             MarkKind::Private => "private channel",
             MarkKind::Report => "intelligence report",
             MarkKind::Decision => "decision",
-            MarkKind::Armistice => "armistice",
+            MarkKind::Armistice => noun,
             MarkKind::End => "end",
         }
     }
@@ -127,10 +128,11 @@ pub fn month_date(d: NaiveDate) -> String {
 const ROW: f32 = 11.0;
 const ROWS: usize = 3;
 
-/// Draws the strip from `start` to `end` with `now` marked; `selected` is highlighted.
-/// Returns the target of a clicked mark.
+/// Draws the strip from `start` to `end` with `now` marked; `selected` is highlighted;
+/// `noun` names the agreement's mark. Returns the target of a clicked mark.
 pub fn strip(
     ui: &mut egui::Ui,
+    noun: &str,
     start: NaiveDate,
     end: NaiveDate,
     now: Option<NaiveDate>,
@@ -271,9 +273,9 @@ pub fn strip(
     let mut clicked = None;
     if let Some((_, m)) = hovered {
         let kind = if m.counterfactual {
-            format!("{} \u{b7} counterfactual", m.kind.name())
+            format!("{} \u{b7} counterfactual", m.kind.name(noun))
         } else {
-            m.kind.name().to_string()
+            m.kind.name(noun).to_string()
         };
         let title = m.title.clone();
         response.clone().on_hover_ui_at_pointer(|ui| {
@@ -363,14 +365,15 @@ pub fn draw_mark(
     }
 }
 
-/// The legend of the marks, on one line (wrapping if narrow).
-pub fn legend(ui: &mut egui::Ui, kinds: &[MarkKind]) {
+/// The legend of the marks, on one line (wrapping if narrow); `noun` names the
+/// agreement's mark.
+pub fn legend(ui: &mut egui::Ui, kinds: &[MarkKind], noun: &str) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
         let outline = ui.visuals().text_color();
         for &k in kinds {
             icon(ui, k, false, outline);
-            ui.small(k.name());
+            ui.small(k.name(noun));
             ui.add_space(6.0);
         }
         icon(ui, MarkKind::Public, true, outline);

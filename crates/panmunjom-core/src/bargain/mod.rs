@@ -339,9 +339,10 @@ impl Analysis {
     }
 }
 
-/// The armistice's historical terms as a deal (None if some issue has no term).
+/// The historical agreement's terms as a deal (None if history reached no agreement or
+/// some issue has no term).
 pub fn historical_deal(s: &Scenario) -> Option<Deal> {
-    let t = &s.armistice.historical_terms;
+    let t = s.armistice.historical_terms.as_ref()?;
     (t.len() == s.issues.len()).then(|| t.iter().map(|p| p.0).collect())
 }
 

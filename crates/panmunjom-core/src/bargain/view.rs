@@ -101,6 +101,8 @@ pub struct TimelineView {
 /// Everything the bargaining analysis says about one moment.
 #[derive(Debug, Clone, Serialize)]
 pub struct BargainView {
+    /// What the scenario calls its agreement ("armistice" unless it says otherwise).
+    pub noun: String,
     pub date: NaiveDate,
     /// Deals in the outcome space.
     pub deals: u64,
@@ -113,7 +115,7 @@ pub struct BargainView {
     pub nash: Option<DealView>,
     /// The historical terms.
     pub historical: Option<DealView>,
-    /// The game's own deal (its armistice terms), when there is one.
+    /// The game's own deal (its agreement's terms), when there is one.
     pub game: Option<DealView>,
 }
 
@@ -205,6 +207,7 @@ impl BargainView {
             deal_view(s, a, &label, &d)
         });
         BargainView {
+            noun: s.agreement_noun().to_string(),
             date,
             deals: m.size(),
             actors,

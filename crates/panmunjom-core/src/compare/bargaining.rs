@@ -29,7 +29,10 @@ impl GameBargaining {
             .armistice
             .as_ref()
             .and_then(|arm| bargain::deal_of(&arm.terms))
-            .map(|d| bargain::view::deal_view(s, &a, "the terms of your armistice", &d));
+            .map(|d| {
+                let label = format!("the terms of your {}", s.agreement_noun());
+                bargain::view::deal_view(s, &a, &label, &d)
+            });
         let t = bargain::timeline(
             Arc::clone(&game.scenario),
             game.setup.clone(),

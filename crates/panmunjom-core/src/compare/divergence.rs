@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::engine::{Game, State};
-use crate::scenario::{Entry, Scenario};
+use crate::scenario::{Entry, IssueId, Scenario};
 
 /// The divergence score: how far a game is from the historical path.
 ///
@@ -12,10 +12,12 @@ use crate::scenario::{Entry, Scenario};
 /// - `decisions`: decisions (any side) taken differently from history or not arisen;
 /// - `events`: events that fired in one and not the other (historical events that did
 ///   not happen, counterfactual events that did);
-/// - `terms`: issues on which the armistice's terms differ from the historical terms
-///   (every issue when there is no armistice);
-/// - `weeks`: whole weeks between the armistice date and the historical one; without
-///   an armistice, from the historical date to the date the game ended.
+/// - `terms`: issues on which the agreement's terms differ from the historical terms
+///   (every issue when only one of the game and history reached an agreement);
+/// - `weeks`: whole weeks between the game's agreement and the historical one; when
+///   only history reached one, from its date to the date the game ended; when only the
+///   game reached one, from the date history's talks ended to the game's agreement.
+///   When neither reached an agreement, `terms` and `weeks` are both 0.
 ///
 /// Only the part of the timeline the game has reached counts; `terms` and `weeks`
 /// count once the game is over. Zero means the game is the historical path.
@@ -45,18 +47,24 @@ impl Divergence {
         }
         if game.is_finished() {
             let terms = g.armistice.as_ref().map(|a| &a.terms);
-            div.terms = s
-                .armistice
-                .historical_terms
-                .iter()
-                .enumerate()
-                .filter(|&(i, &h)| terms.and_then(|t| t[i]) != Some(h))
-                .count() as u32;
-            let end = g.armistice.as_ref().map_or(g.date, |a| a.date);
-            div.weeks = ((end - s.armistice.historical_date)
-                .num_days()
-                .unsigned_abs()
-                / 7) as u32;
+            let history_agreed = s.armistice.agreed_in_history();
+            if g.armistice.is_none() && !history_agreed {
+                // No agreement, as in history: nothing to set terms or dates against.
+                div.terms = 0;
+                div.weeks = 0;
+            } else {
+                div.terms = (0..s.issues.len())
+                    .filter(|&i| {
+                        let h = s.armistice.historical_term(IssueId(i));
+                        h.is_none() || terms.and_then(|t| t[i]) != h
+                    })
+                    .count() as u32;
+                let end = g.armistice.as_ref().map_or(g.date, |a| a.date);
+                div.weeks = ((end - s.armistice.historical_date)
+                    .num_days()
+                    .unsigned_abs()
+                    / 7) as u32;
+            }
         }
         div.total = div.decisions + div.events + div.terms + div.weeks;
         div

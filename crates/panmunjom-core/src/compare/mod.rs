@@ -49,6 +49,9 @@ pub fn historical_path(scenario: Arc<Scenario>) -> Game {
     game
 }
 
+/// The historical label of a counterfactual decision.
+pub const NOT_IN_HISTORY: &str = "did not arise in history (a counterfactual decision)";
+
 /// Everything the debrief says.
 #[derive(Debug, Clone, Serialize)]
 pub struct Debrief {
@@ -114,19 +117,18 @@ impl Debrief {
                 }
                 Entry::Decision(d) => {
                     let chosen = g.chosen[i];
-                    let hist = d.historical;
+                    let hist = d.historical_option();
                     let same = chosen == h.chosen[i] && chosen.is_some();
                     if chosen != h.chosen[i] {
                         mark_first(d.date, &d.title);
                     }
                     let by = decider(game, EntryId(i));
-                    let note = d.options[hist]
-                        .historical
-                        .as_ref()
+                    let note = hist
+                        .and_then(|o| o.historical.as_ref())
                         .map(|n| n.note.clone())
                         .unwrap_or_default();
-                    let sources = d.options[hist]
-                        .historical
+                    let sources = hist
+                        .and_then(|o| o.historical.as_ref())
                         .iter()
                         .flat_map(|n| n.sources.iter())
                         .map(|c| CiteView::new(s, c))
@@ -142,8 +144,10 @@ impl Debrief {
                         by,
                         chosen: chosen.map(|o| d.options[o].id.clone()),
                         chosen_label: chosen.map(|o| d.options[o].label.clone()),
-                        historical: d.options[hist].id.clone(),
-                        historical_label: d.options[hist].label.clone(),
+                        historical: hist.map(|o| o.id.clone()),
+                        historical_label: hist
+                            .map_or_else(|| NOT_IN_HISTORY.to_string(), |o| o.label.clone()),
+                        counterfactual: d.counterfactual,
                         same,
                         note,
                         sources,
@@ -212,6 +216,9 @@ impl Debrief {
         self.decisions.iter().filter(|d| d.player)
     }
 }
+
+#[cfg(test)]
+mod tests;
 
 /// Who took decision `id` in the game, from its log.
 fn decider(game: &Game, id: EntryId) -> Option<Decider> {

@@ -1,20 +1,22 @@
-//! How a game ended beside history: the outcome, the armistice's terms, the
-//! variables at the end.
+//! How a game ended beside history: the outcome, the agreement's terms (the
+//! scenario's armistice, or whatever its `noun` names), the variables at the end.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::engine::{Game, Outcome};
-use crate::scenario::Scenario;
+use crate::scenario::{IssueId, Scenario};
 
-/// A term of the armistice, the game's beside the historical.
+/// A term of the agreement, the game's beside the historical.
 #[derive(Debug, Clone, Serialize)]
 pub struct TermRow {
     pub issue: String,
     pub issue_name: String,
     pub game: Option<String>,
     pub game_label: Option<String>,
-    pub historical: String,
+    /// The historical term's position id; None when history reached no agreement.
+    pub historical: Option<String>,
+    /// Its label, or "no agreement".
     pub historical_label: String,
     pub same: bool,
 }
@@ -22,14 +24,19 @@ pub struct TermRow {
 /// How the game ended, beside history.
 #[derive(Debug, Clone, Serialize)]
 pub struct OutcomeView {
+    /// What the scenario calls its agreement ("armistice" unless it says otherwise).
+    pub noun: String,
     pub finished: bool,
     /// "armistice", "no-armistice", "ended", or "unfinished".
     pub kind: String,
     pub reason: Option<String>,
     pub armistice_date: Option<NaiveDate>,
+    /// The date of the historical agreement, or of the end of talks without one.
     pub historical_date: NaiveDate,
     pub historical_terms_date: NaiveDate,
-    /// Game date minus historical date, in days (None without an armistice).
+    /// How the talks ended, when history reached no agreement (None: it reached one).
+    pub historical_end: Option<String>,
+    /// Game date minus historical date, in days (None unless both reached an agreement).
     pub days_from_history: Option<i64>,
     /// Whether an event signed it (false: the signing rule, terms agreed long enough).
     pub signed_by_event: bool,
@@ -44,14 +51,29 @@ pub struct OutcomeView {
 
 impl OutcomeView {
     /// What `weeks_taken` runs up to, in words.
-    pub fn taken_until(&self) -> &'static str {
+    pub fn taken_until(&self) -> String {
         if self.armistice_date.is_some() {
-            "the armistice"
+            format!("the {}", self.noun)
         } else if self.finished {
-            "the end of the game"
+            "the end of the game".to_string()
         } else {
-            "where the game stopped"
+            "where the game stopped".to_string()
         }
+    }
+
+    /// Whether history reached an agreement.
+    pub fn agreed_in_history(&self) -> bool {
+        self.historical_end.is_none()
+    }
+
+    /// The game is over without an agreement, and history reached none either.
+    pub fn no_agreement_as_in_history(&self) -> bool {
+        self.finished && self.armistice_date.is_none() && !self.agreed_in_history()
+    }
+
+    /// The noun with a capital first letter, to begin a sentence.
+    pub fn noun_capitalised(&self) -> String {
+        crate::scenario::capitalise(&self.noun)
     }
 }
 
@@ -73,29 +95,35 @@ pub(super) fn outcome_view(s: &Scenario, game: &Game, history: &Game) -> Outcome
         .iter()
         .enumerate()
         .map(|(i, issue)| {
-            let hist = s.armistice.historical_terms[i];
+            let hist = s.armistice.historical_term(IssueId(i));
             let game_term = g.armistice.as_ref().and_then(|a| a.terms[i]);
             TermRow {
                 issue: issue.id.clone(),
                 issue_name: issue.name.clone(),
                 game: game_term.map(|p| issue.positions[p.0].id.clone()),
                 game_label: game_term.map(|p| issue.positions[p.0].label.clone()),
-                historical: issue.positions[hist.0].id.clone(),
-                historical_label: issue.positions[hist.0].label.clone(),
-                same: game_term == Some(hist),
+                historical: hist.map(|p| issue.positions[p.0].id.clone()),
+                historical_label: hist.map_or_else(
+                    || "no agreement".to_string(),
+                    |p| issue.positions[p.0].label.clone(),
+                ),
+                same: game_term == hist,
             }
         })
         .collect();
     OutcomeView {
+        noun: s.agreement_noun().to_string(),
         finished: game.is_finished(),
         kind: kind.to_string(),
         reason,
         armistice_date: g.armistice.as_ref().map(|a| a.date),
         historical_date: s.armistice.historical_date,
         historical_terms_date: s.armistice.historical_terms_date,
+        historical_end: s.armistice.historical_end.clone(),
         days_from_history: g
             .armistice
             .as_ref()
+            .filter(|_| s.armistice.agreed_in_history())
             .map(|a| (a.date - s.armistice.historical_date).num_days()),
         signed_by_event: g.armistice.as_ref().is_some_and(|a| a.signed_by.is_some()),
         terms,

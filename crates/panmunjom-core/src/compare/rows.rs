@@ -54,8 +54,13 @@ pub struct DecisionRow {
     /// Option taken in the game; None if the decision did not arise.
     pub chosen: Option<String>,
     pub chosen_label: Option<String>,
-    pub historical: String,
+    /// The historical option's id; None for a counterfactual decision.
+    pub historical: Option<String>,
+    /// The historical option's label, or words saying the decision did not arise in
+    /// history.
     pub historical_label: String,
+    /// The decision arises only off the historical path.
+    pub counterfactual: bool,
     pub same: bool,
     pub note: String,
     pub sources: Vec<CiteView>,

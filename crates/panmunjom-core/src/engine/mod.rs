@@ -135,6 +135,9 @@ pub struct Game {
     pub log: Vec<LogEntry>,
     /// The player's choices so far: (decision, option).
     pub choices: Vec<(EntryId, usize)>,
+    /// For each decision with context variants that has arisen: the variant shown
+    /// (None: the plain `context`), fixed at the moment it arose.
+    contexts: Vec<(EntryId, Option<usize>)>,
 }
 
 impl Game {
@@ -158,6 +161,7 @@ impl Game {
             scratch,
             log: Vec::with_capacity(log_capacity),
             choices: Vec::new(),
+            contexts: Vec::new(),
         }
     }
 
@@ -266,7 +270,14 @@ impl Game {
                 let open = self.open_options(id);
                 if !self.state.holds(&s, &d.when) || open.is_empty() {
                     self.record(Happening::NotArisen(id));
-                } else if d.role == self.setup.role {
+                    self.after_change();
+                    return Progress::Advanced;
+                }
+                if !d.contexts.is_empty() {
+                    let variant = d.contexts.iter().position(|(c, _)| self.state.holds(&s, c));
+                    self.contexts.push((id, variant));
+                }
+                if d.role == self.setup.role {
                     self.pending = Some(id);
                     return Progress::AwaitingChoice(id);
                 } else {
@@ -456,15 +467,27 @@ impl Game {
         self.log.push(entry);
     }
 
+    /// The context of decision `id` as its side saw it when the decision arose: the
+    /// variant whose condition held then, else the plain `context` (also for a decision
+    /// that has not arisen).
+    pub fn context_of(&self, id: EntryId) -> &str {
+        let Some(d) = self.scenario.entry(id).as_decision() else {
+            return "";
+        };
+        match self.contexts.iter().find(|(e, _)| *e == id) {
+            Some((_, Some(v))) => &d.contexts[*v].1,
+            _ => &d.context,
+        }
+    }
+
     /// The option history took at decision `id` if it is open now, else the first open
     /// one (None if the entry is not a decision or no option is open).
     pub fn historical_or_first(&self, id: EntryId) -> Option<usize> {
         let d = self.scenario.entry(id).as_decision()?;
         let open = self.open_options(id);
-        if open.contains(&d.historical) {
-            Some(d.historical)
-        } else {
-            open.first().copied()
+        match d.historical {
+            Some(h) if open.contains(&h) => Some(h),
+            _ => open.first().copied(),
         }
     }
 

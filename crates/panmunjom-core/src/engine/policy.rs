@@ -1,7 +1,8 @@
 //! How the sides the player does not take decide: by history, or by their interests.
 //!
 //! *Historical*: take the option the real side took, as long as it is open in the
-//! game's state; otherwise decide as *adaptive* would. *Adaptive*: score every open
+//! game's state; otherwise (or at a counterfactual decision, which has no historical
+//! option) decide as *adaptive* would. *Adaptive*: score every open
 //! option by the deciding actor's interests (see [`score`]) plus seeded noise, and
 //! take the best; ties go to the option listed first.
 
@@ -69,8 +70,11 @@ pub fn decide_with(
         .entry(id)
         .as_decision()
         .expect("decide is only called on decisions");
-    if policy == Policy::Historical && open.contains(&d.historical) {
-        return (d.historical, Decider::Historical);
+    if policy == Policy::Historical
+        && let Some(h) = d.historical
+        && open.contains(&h)
+    {
+        return (h, Decider::Historical);
     }
     let noise = u64::from(s.adaptive_noise);
     let mut best: Option<(i64, usize)> = None;

@@ -161,9 +161,11 @@ fn result_of(
     varied_option: Option<usize>,
 ) -> GameResult {
     let g = &game.state;
+    // Keys in the scenario's noun: "armistice", "no_armistice" by default.
+    let noun = s.agreement_noun().replace(' ', "_");
     let ending = match game.outcome() {
-        Some(Outcome::Armistice) => "armistice".to_string(),
-        Some(Outcome::NoArmistice) | None => "no_armistice".to_string(),
+        Some(Outcome::Armistice) => noun,
+        Some(Outcome::NoArmistice) | None => format!("no_{noun}"),
         Some(Outcome::Ended(reason)) => reason.clone(),
     };
     GameResult {

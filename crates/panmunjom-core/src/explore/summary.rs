@@ -69,11 +69,16 @@ pub struct ExploreReport {
     pub seed: u64,
     pub runs: usize,
     pub vary: Option<String>,
-    /// Games ending in an armistice.
+    /// What the scenario calls its agreement ("armistice" unless it says otherwise).
+    pub noun: String,
+    /// Games ending in an agreement.
     pub armistice: usize,
     /// How games ended: (ending, games), most frequent first.
     pub endings: Vec<(String, usize)>,
+    /// The date of the historical agreement, or of the end of talks without one.
     pub historical_date: NaiveDate,
+    /// How the talks ended, when history reached no agreement (None: it reached one).
+    pub historical_end: Option<String>,
     pub dates: Option<Spread<NaiveDate>>,
     /// Every month from the first armistice to the last.
     pub months: Vec<MonthCount>,
@@ -99,7 +104,10 @@ impl ExploreReport {
     pub fn new(s: &Scenario, cfg: &Config, history: &Game, results: &[GameResult]) -> Self {
         let role = s.actor(cfg.role);
         let dates: Vec<NaiveDate> = results.iter().filter_map(|r| r.armistice).collect();
-        let hist_month = month(s.armistice.historical_date);
+        let hist_month = s
+            .armistice
+            .agreed_in_history()
+            .then(|| month(s.armistice.historical_date));
         let mut per_month: BTreeMap<(i32, u32), usize> = BTreeMap::new();
         for d in &dates {
             *per_month.entry(month(*d)).or_default() += 1;
@@ -111,17 +119,16 @@ impl ExploreReport {
                 months.push(MonthCount {
                     month: format!("{y:04}-{m:02}"),
                     count: per_month.get(&(y, m)).copied().unwrap_or(0),
-                    historical: (y, m) == hist_month,
+                    historical: Some((y, m)) == hist_month,
                 });
                 (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
             }
         }
-        let hist_terms: Vec<Option<PosId>> = s
+        let hist_terms: Option<Vec<Option<PosId>>> = s
             .armistice
             .historical_terms
-            .iter()
-            .map(|&p| Some(p))
-            .collect();
+            .as_ref()
+            .map(|t| t.iter().map(|&p| Some(p)).collect());
         let mut sets: BTreeMap<&Vec<Option<PosId>>, usize> = BTreeMap::new();
         for t in results.iter().filter_map(|r| r.terms.as_ref()) {
             *sets.entry(t).or_default() += 1;
@@ -133,7 +140,7 @@ impl ExploreReport {
             .take(5)
             .map(|(t, count)| TermSet {
                 count: *count,
-                historical: **t == hist_terms,
+                historical: hist_terms.as_ref() == Some(*t),
                 terms: t
                     .iter()
                     .enumerate()
@@ -171,7 +178,7 @@ impl ExploreReport {
                     OptionRow {
                         option: opt.id.clone(),
                         label: opt.label.clone(),
-                        historical: o == d.historical,
+                        historical: Some(o) == d.historical,
                         games: mine.len(),
                         armistice: mine.iter().filter(|r| r.armistice.is_some()).count(),
                         earliest: mine.iter().filter_map(|r| r.armistice).min(),
@@ -188,15 +195,17 @@ impl ExploreReport {
             seed: cfg.seed,
             runs: results.len(),
             vary: cfg.vary.map(|v| s.entry(v).id().to_string()),
+            noun: s.agreement_noun().to_string(),
             armistice: dates.len(),
             endings,
             historical_date: s.armistice.historical_date,
+            historical_end: s.armistice.historical_end.clone(),
             dates: Spread::of(dates),
             months,
             terms,
             historical_terms: results
                 .iter()
-                .filter(|r| r.terms.as_ref() == Some(&hist_terms))
+                .filter(|r| r.terms.is_some() && r.terms == hist_terms)
                 .count(),
             cost_of_delay: Spread::of(results.iter().filter_map(|r| r.cost_of_delay).collect()),
             historical_cost_of_delay: s.cost_of_delay.map(|v| history.state.var(v)),

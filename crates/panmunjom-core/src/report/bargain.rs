@@ -31,9 +31,10 @@ pub fn text(v: &BargainView, timeline: Option<&TimelineView>) -> String {
         .collect();
     let _ = writeln!(
         o,
-        "  Outcome space: {} deals over {} issues. Armistice parties: {}.",
+        "  Outcome space: {} deals over {} issues. Parties to the {}: {}.",
         v.deals,
         v.issues.len(),
+        v.noun,
         parties.join(", ")
     );
     o.push_str(&wrap(MODEL_NOTE, "  ", WIDTH));

@@ -26,30 +26,40 @@ pub fn render(d: &Debrief) -> String {
 
     let out = &d.outcome;
     let _ = writeln!(o, "## Outcome\n");
-    match out.armistice_date {
-        Some(date) => {
+    match (out.armistice_date, out.days_from_history) {
+        (Some(date), Some(days)) => {
             let _ = writeln!(
                 o,
-                "Armistice signed **{date}**; history: {} ({}).\n",
+                "{} signed **{date}**; history: {} ({}).\n",
+                out.noun_capitalised(),
                 out.historical_date,
-                days_text(out.days_from_history.unwrap_or(0))
+                days_text(days)
             );
         }
-        None => {
+        _ => {
             let _ = writeln!(
                 o,
-                "**No armistice** ({}). History: armistice signed {}.\n",
-                out.reason.clone().unwrap_or_else(|| out.kind.clone()),
-                out.historical_date
+                "**{}.** {}\n",
+                super::game_outcome(out, ""),
+                super::history_outcome(out)
             );
         }
     }
-    let _ = writeln!(
-        o,
-        "| Issue | Your terms | Terms of {} | |\n|---|---|---|---|",
-        out.historical_terms_date
-    );
-    for t in &out.terms {
+    let show_terms = out.armistice_date.is_some() || out.agreed_in_history();
+    if show_terms {
+        let history_head = if out.agreed_in_history() {
+            format!("Terms of {}", out.historical_terms_date)
+        } else {
+            "History".to_string()
+        };
+        let _ = writeln!(
+            o,
+            "| Issue | Your terms | {history_head} | |\n|---|---|---|---|"
+        );
+    } else {
+        let _ = writeln!(o, "Terms: none, as in history.");
+    }
+    for t in out.terms.iter().filter(|_| show_terms) {
         let _ = writeln!(
             o,
             "| {} | {} | {} | {} |",
@@ -79,8 +89,12 @@ pub fn render(d: &Debrief) -> String {
     let _ = writeln!(o, "\n## Divergence score: {}\n", v.total);
     let _ = writeln!(
         o,
-        "Decisions {} + events {} + terms {} + weeks {}. One point for each decision taken differently from history, each event that happened in one and not the other, each term that differs from the historical terms, and each whole week between your armistice and the historical one; 0 is the historical path.\n",
-        v.decisions, v.events, v.terms, v.weeks
+        "Decisions {} + events {} + terms {} + weeks {}. {}\n",
+        v.decisions,
+        v.events,
+        v.terms,
+        v.weeks,
+        super::divergence_explained(out)
     );
     if let Some((date, title)) = &d.first_divergence {
         let _ = writeln!(

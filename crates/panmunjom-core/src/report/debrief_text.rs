@@ -52,42 +52,41 @@ fn bargaining(o: &mut String, d: &Debrief) {
 fn outcome(o: &mut String, d: &Debrief) {
     let out = &d.outcome;
     let _ = writeln!(o, "OUTCOME");
-    match out.armistice_date {
-        Some(date) => {
-            let how = if out.signed_by_event {
-                ""
-            } else {
-                " (concluded by the signing rule: terms agreed and held)"
-            };
+    let how = if out.signed_by_event {
+        ""
+    } else {
+        " (concluded by the signing rule: terms agreed and held)"
+    };
+    let game = super::game_outcome(out, how);
+    match (out.armistice_date, out.days_from_history) {
+        (Some(_), Some(days)) => {
             let _ = writeln!(
                 o,
-                "  Armistice signed {date}{how}; history: {} \u{2014} {}.",
+                "  {game}; history: {} \u{2014} {}.",
                 out.historical_date,
-                days_text(out.days_from_history.unwrap_or(0))
+                days_text(days)
             );
         }
-        None => {
-            let status = match out.kind.as_str() {
-                "unfinished" => "Game unfinished: no armistice yet.".to_string(),
-                "ended" => format!(
-                    "The game ended without an armistice: {}.",
-                    out.reason.clone().unwrap_or_default()
-                ),
-                _ => "No armistice by the horizon.".to_string(),
-            };
-            let _ = writeln!(
-                o,
-                "  {status} History: armistice signed {}.",
-                out.historical_date
-            );
+        _ => {
+            let _ = writeln!(o, "  {game}. {}", super::history_outcome(out));
         }
     }
-    let _ = writeln!(
-        o,
-        "  Terms, yours against the terms of {}:",
-        out.historical_terms_date
-    );
-    for t in &out.terms {
+    if out.armistice_date.is_none() && !out.agreed_in_history() {
+        let _ = writeln!(o, "  Terms: none, as in history.");
+    } else if !out.agreed_in_history() {
+        let _ = writeln!(o, "  Terms, yours (history reached none):");
+    } else {
+        let _ = writeln!(
+            o,
+            "  Terms, yours against the terms of {}:",
+            out.historical_terms_date
+        );
+    }
+    for t in out
+        .terms
+        .iter()
+        .filter(|_| out.armistice_date.is_some() || out.agreed_in_history())
+    {
         let mark = if t.same { "same" } else { "DIFFERENT" };
         let _ = writeln!(o, "    {:<34} {mark}", t.issue_name);
         let yours = t
@@ -121,11 +120,7 @@ fn divergence(o: &mut String, d: &Debrief) {
         "DIVERGENCE SCORE: {} (decisions {} + events {} + terms {} + weeks {})",
         v.total, v.decisions, v.events, v.terms, v.weeks
     );
-    o.push_str(&wrap(
-        "One point for each decision taken differently from history, each event that happened in one and not the other, each term that differs from the historical terms, and each whole week between your armistice and the historical one. 0 is the historical path.",
-        "  ",
-        WIDTH,
-    ));
+    o.push_str(&wrap(&super::divergence_explained(&d.outcome), "  ", WIDTH));
     match &d.first_divergence {
         Some((date, title)) => {
             let _ = writeln!(o, "  Your game first left history on {date}: {title}.");

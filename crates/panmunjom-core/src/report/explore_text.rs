@@ -21,13 +21,18 @@ pub fn render(r: &ExploreReport) -> String {
         r.runs, r.role_name, r.policy, r.seed
     );
     let pct = |n: usize| (n * 100).checked_div(r.runs).unwrap_or(0);
+    let noun = crate::scenario::capitalise(&r.noun);
+    let history = match &r.historical_end {
+        None => format!("signed {}", r.historical_date),
+        Some(how) => format!("none \u{2014} {how} ({})", r.historical_date),
+    };
     let _ = writeln!(
         o,
-        "ARMISTICE: {} of {} games ({}%); history: signed {}.",
+        "{}: {} of {} games ({}%); history: {history}.",
+        noun.to_uppercase(),
         r.armistice,
         r.runs,
         pct(r.armistice),
-        r.historical_date
     );
     for (ending, n) in &r.endings {
         let _ = writeln!(
@@ -38,14 +43,18 @@ pub fn render(r: &ExploreReport) -> String {
         );
     }
     if let Some(d) = &r.dates {
+        let history = match &r.historical_end {
+            None => format!("history {}", r.historical_date),
+            Some(_) => "history: none".to_string(),
+        };
         let _ = writeln!(
             o,
-            "  Armistice date: earliest {}, median {}, latest {} (history {}).",
-            d.min, d.median, d.max, r.historical_date
+            "  {noun} date: earliest {}, median {}, latest {} ({history}).",
+            d.min, d.median, d.max
         );
     }
     if !r.months.is_empty() {
-        let _ = writeln!(o, "\nARMISTICE DATE, BY MONTH");
+        let _ = writeln!(o, "\n{} DATE, BY MONTH", noun.to_uppercase());
         let most = r.months.iter().map(|m| m.count).max().unwrap_or(1).max(1);
         for m in &r.months {
             let width = (m.count * BAR).div_ceil(most);
@@ -64,11 +73,11 @@ pub fn render(r: &ExploreReport) -> String {
         }
     }
     if !r.terms.is_empty() {
-        let _ = writeln!(
-            o,
-            "\nTERMS (most frequent sets; the historical terms in {} games)",
-            r.historical_terms
-        );
+        let head = match r.historical_end {
+            None => format!("the historical terms in {} games", r.historical_terms),
+            Some(_) => format!("history reached no {}", r.noun),
+        };
+        let _ = writeln!(o, "\nTERMS (most frequent sets; {head})");
         for t in &r.terms {
             let mark = if t.historical { " = history" } else { "" };
             let _ = writeln!(o, "  {} games{mark}:", t.count);
@@ -102,9 +111,10 @@ pub fn render(r: &ExploreReport) -> String {
                 .map_or("-".to_string(), |d| d.median.to_string());
             let _ = writeln!(
                 o,
-                "  {}{mark}: {} games, {} armistices, earliest {}, median divergence {div}",
+                "  {}{mark}: {} games, {} in {}, earliest {}, median divergence {div}",
                 row.option,
                 row.games,
+                noun,
                 row.armistice,
                 super::date_or_never(row.earliest)
             );

@@ -59,3 +59,54 @@ pub fn days_text(days: i64) -> String {
 pub fn date_or_never(date: Option<chrono::NaiveDate>) -> String {
     date.map_or("never".to_string(), |d| d.to_string())
 }
+
+/// How the game ended, in one sentence without its full stop ("Armistice signed
+/// 1953-07-27", "No settlement by the horizon"), in the scenario's own noun. `how` is
+/// added after the date of a signed agreement.
+pub fn game_outcome(out: &crate::compare::OutcomeView, how: &str) -> String {
+    let noun = &out.noun;
+    match out.armistice_date {
+        Some(date) => format!("{} signed {date}{how}", out.noun_capitalised()),
+        None => match out.kind.as_str() {
+            "unfinished" => format!("Game unfinished: no {noun} yet"),
+            "ended" => format!(
+                "The game ended with no {noun}: {}",
+                out.reason.clone().unwrap_or_default()
+            ),
+            _ => format!("No {noun} by the horizon"),
+        },
+    }
+}
+
+/// History's outcome beside the game's, as a sentence: "History: armistice signed
+/// 1953-07-27.", or for history without an agreement "No agreement — as in history:
+/// the conference ended … (1954-06-15)." when the game also ended without one.
+pub fn history_outcome(out: &crate::compare::OutcomeView) -> String {
+    let noun = &out.noun;
+    match &out.historical_end {
+        None => format!("History: {noun} signed {}.", out.historical_date),
+        Some(how) if out.no_agreement_as_in_history() => format!(
+            "No {noun} \u{2014} as in history: {how} ({}).",
+            out.historical_date
+        ),
+        Some(how) => format!(
+            "History: no {noun} \u{2014} {how} ({}).",
+            out.historical_date
+        ),
+    }
+}
+
+/// What the divergence score counts, in a paragraph for the debrief.
+pub fn divergence_explained(out: &crate::compare::OutcomeView) -> String {
+    let noun = &out.noun;
+    let common = "One point for each decision taken differently from history (a counterfactual decision that arises counts), each event that happened in one and not the other";
+    if out.agreed_in_history() {
+        format!(
+            "{common}, each term that differs from the historical terms, and each whole week between your {noun} and the historical one (without one, between the historical {noun} and the end of your game). 0 is the historical path."
+        )
+    } else {
+        format!(
+            "{common}; if your game reached a {noun}, which history did not, each of its terms and each whole week between the end of the talks in history and your {noun}. A game that ends with no {noun}, as history did, scores 0 on terms and weeks. 0 is the historical path."
+        )
+    }
+}

@@ -293,12 +293,26 @@ pub struct Decision {
     pub date_label: Option<String>,
     pub title: String,
     pub prompt: String,
+    /// The situation as that side saw it, when no variant of `contexts` applies.
     pub context: String,
+    /// Other wordings of the context, each with the condition under which it applies:
+    /// the first that holds when the decision arises is shown (see
+    /// [`crate::engine::Game::context_of`]).
+    pub contexts: Vec<(Cond, String)>,
     pub sources: Vec<Cite>,
     pub when: Cond,
     pub options: Vec<DecisionOption>,
-    /// Index of the one historical option.
-    pub historical: usize,
+    /// Index of the one historical option; None for a counterfactual decision.
+    pub historical: Option<usize>,
+    /// The decision arises only off the historical path (it has no historical option).
+    pub counterfactual: bool,
+}
+
+impl Decision {
+    /// The historical option, if the decision has one.
+    pub fn historical_option(&self) -> Option<&DecisionOption> {
+        self.historical.map(|h| &self.options[h])
+    }
 }
 
 /// One option of a decision.
@@ -355,17 +369,37 @@ pub enum Effect {
     End(String),
 }
 
-/// When an armistice is concluded, and the historical one.
+/// When an armistice (or whatever the scenario calls its agreement) is concluded, and
+/// how history ended.
 #[derive(Debug, Clone)]
 pub struct ArmisticeRules {
+    /// What the parties are trying to reach, as every text names it (default
+    /// "armistice"); read it through [`Scenario::agreement_noun`].
+    pub noun: String,
     pub parties: Vec<ActorId>,
     pub requires: Cond,
     pub signing_after_days: u32,
+    /// The date of the historical agreement, or the date the talks ended without one.
     pub historical_date: NaiveDate,
+    /// The date the historical terms were agreed (the end date when there were none).
     pub historical_terms_date: NaiveDate,
-    /// One position per issue, in issue order.
-    pub historical_terms: Vec<PosId>,
+    /// One position per issue, in issue order; None when history reached no agreement.
+    pub historical_terms: Option<Vec<PosId>>,
+    /// How the talks ended, when history reached no agreement.
+    pub historical_end: Option<String>,
     pub sources: Vec<Cite>,
+}
+
+impl ArmisticeRules {
+    /// Whether history reached an agreement.
+    pub fn agreed_in_history(&self) -> bool {
+        self.historical_terms.is_some()
+    }
+
+    /// The historical term on issue `i`, if history reached an agreement.
+    pub fn historical_term(&self, i: IssueId) -> Option<PosId> {
+        self.historical_terms.as_ref().map(|t| t[i.0])
+    }
 }
 
 /// What a role is trying to achieve.
@@ -378,6 +412,15 @@ pub struct Objective {
 }
 
 impl Scenario {
+    /// What the parties are trying to reach, as the texts name it: "armistice" unless
+    /// the scenario says otherwise (`noun:` in `armistice:`).
+    pub fn agreement_noun(&self) -> &str {
+        &self.armistice.noun
+    }
+    /// [`Scenario::agreement_noun`] with a capital first letter, to begin a sentence.
+    pub fn agreement_noun_capitalised(&self) -> String {
+        capitalise(&self.armistice.noun)
+    }
     pub fn actor_by_id(&self, id: &str) -> Option<ActorId> {
         self.actors.iter().position(|a| a.id == id).map(ActorId)
     }
@@ -439,5 +482,14 @@ impl Scenario {
                 Entry::Decision(d) if d.role == role => Some((EntryId(i), d)),
                 _ => None,
             })
+    }
+}
+
+/// "armistice" → "Armistice": the first letter in upper case.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

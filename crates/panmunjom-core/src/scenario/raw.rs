@@ -326,8 +326,25 @@ pub struct RawDecision {
     /// The decision arises only if this holds (default: always).
     #[serde(default)]
     pub when: Option<RawCond>,
-    /// Two to four options, exactly one of them historical.
+    /// Two to four options, exactly one of them historical (none when the decision is
+    /// counterfactual).
     pub options: Vec<RawOption>,
+    /// True for a decision that arises only off the historical path: it has no
+    /// historical option, and taking it at all is divergence.
+    #[serde(default)]
+    pub counterfactual: bool,
+    /// Other wordings of `context`, each for the situation its condition describes: the
+    /// first whose condition holds when the decision arises is shown (none: `context`).
+    #[serde(default)]
+    pub contexts: Vec<RawContext>,
+}
+
+/// A wording of a decision's context for one situation.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Context")]
+pub struct RawContext {
+    pub when: RawCond,
+    pub text: String,
 }
 
 /// One option of a decision.
@@ -427,8 +444,28 @@ pub struct RawArmistice {
     /// When terms stay agreed and `requires` holds this many days without an event
     /// signing the armistice, it is signed anyway (a branch the timeline did not foresee).
     pub signing_after_days: u32,
-    /// The armistice as it happened.
-    pub historical: RawHistoricalArmistice,
+    /// The armistice as it happened (exactly one of `historical` and `no_agreement`).
+    #[serde(default)]
+    pub historical: Option<RawHistoricalArmistice>,
+    /// What the parties are trying to reach, as every text names it ("armistice",
+    /// "provisional agreement", "settlement"…; default "armistice").
+    #[serde(default)]
+    pub noun: Option<String>,
+    /// History reached no agreement: how and when the talks ended (instead of `historical`).
+    #[serde(default)]
+    pub no_agreement: Option<RawNoAgreement>,
+}
+
+/// Talks that ended without an agreement.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "NoAgreement")]
+pub struct RawNoAgreement {
+    /// The date the talks ended.
+    pub date: RawDate,
+    /// How they ended, in a sentence ("the conference closed on the sixteen nations'
+    /// declaration").
+    pub how: String,
+    pub sources: Vec<RawCite>,
 }
 
 /// The historical armistice and its terms.

@@ -30,12 +30,12 @@ fn one_different_choice(policy: Policy) -> (Game, String, String) {
         let pick = if first.is_none() {
             let other = *open
                 .iter()
-                .find(|&&o| o != d.historical)
+                .find(|&&o| Some(o) != d.historical)
                 .expect("an alternative is open");
             first = Some((d.title.clone(), d.date.to_string()));
             other
-        } else if open.contains(&d.historical) {
-            d.historical
+        } else if let Some(h) = d.historical.filter(|h| open.contains(h)) {
+            h
         } else {
             open[0]
         };

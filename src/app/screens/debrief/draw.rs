@@ -14,7 +14,7 @@ use crate::app::theme;
 use crate::app::widgets::charts::{self, Series};
 use crate::app::widgets::event_view::{self, badge, table_row, text_cell};
 use crate::app::widgets::timeline::long_date;
-use crate::compare::{Debrief, DecisionRow};
+use crate::compare::{Debrief, DecisionRow, OutcomeView};
 use crate::engine::Game;
 use crate::report::{date_or_never, days_text};
 use crate::sim::CurrentGame;
@@ -155,16 +155,27 @@ fn summary(ui: &mut egui::Ui, d: &Debrief) {
     let o = &d.outcome;
     ui.columns(4, |cols| {
         card(&mut cols[0], "Outcome", |ui| {
-            match o.armistice_date {
-                Some(date) => {
-                    ui.label(RichText::new(format!("Armistice {}", long_date(date))).size(17.0).strong());
-                    let days = o.days_from_history.unwrap_or(0);
+            let noun = &o.noun;
+            match (o.armistice_date, o.days_from_history) {
+                (Some(date), Some(days)) => {
+                    ui.label(RichText::new(format!("{} {}", o.noun_capitalised(), long_date(date))).size(17.0).strong());
                     ui.colored_label(if days == 0 { theme::SAME } else { theme::DIFFERENT }, format!("history: {} \u{2014} {}", long_date(o.historical_date), days_text(days)));
                 }
-                None => {
-                    let what = if o.finished { "No armistice" } else { "Unfinished" };
+                (Some(date), None) => {
+                    ui.label(RichText::new(format!("{} {}", o.noun_capitalised(), long_date(date))).size(17.0).strong().color(theme::DIFFERENT));
+                    ui.label(format!("history: no {noun} \u{2014} the talks ended {}", long_date(o.historical_date)));
+                }
+                (None, _) if o.no_agreement_as_in_history() => {
+                    ui.label(RichText::new(format!("No {noun}")).size(17.0).strong().color(theme::SAME));
+                    ui.label(format!("as in history: the talks ended {}", long_date(o.historical_date)));
+                }
+                (None, _) => {
+                    let what = if o.finished { format!("No {noun}") } else { "Unfinished".to_string() };
                     ui.label(RichText::new(what).size(17.0).strong().color(theme::DIFFERENT));
-                    ui.label(format!("history: armistice {}", long_date(o.historical_date)));
+                    match &o.historical_end {
+                        None => ui.label(format!("history: {noun} {}", long_date(o.historical_date))),
+                        Some(_) => ui.label(format!("history: no {noun} \u{2014} the talks ended {}", long_date(o.historical_date))),
+                    };
                 }
             }
         });
@@ -198,6 +209,61 @@ fn card(ui: &mut egui::Ui, title: &str, add: impl FnOnce(&mut egui::Ui)) {
         });
 }
 
+/// The agreement's terms, the game's beside history's (or a line saying there were
+/// none, as in history).
+fn terms(ui: &mut egui::Ui, o: &OutcomeView) {
+    if o.armistice_date.is_none() && !o.agreed_in_history() {
+        heading(ui, "The terms");
+        event_view::body(
+            ui,
+            &format!("None: no {} was reached, as in history.", o.noun),
+        );
+        return;
+    }
+    let history_head = if o.agreed_in_history() {
+        format!("Terms of {}", long_date(o.historical_terms_date))
+    } else {
+        format!("History: no {}", o.noun)
+    };
+    heading(
+        ui,
+        &if o.agreed_in_history() {
+            format!(
+                "The terms: yours against those of {}",
+                long_date(o.historical_terms_date)
+            )
+        } else {
+            format!("The terms: yours (history reached no {})", o.noun)
+        },
+    );
+    let cols = [0.22, 0.31, 0.31, 0.16];
+    table_row(
+        ui,
+        &cols,
+        vec![
+            text_cell(RichText::new("Issue").strong()),
+            text_cell(RichText::new("Your terms").strong()),
+            text_cell(RichText::new(history_head).strong()),
+            text_cell(""),
+        ],
+        false,
+    );
+    for (i, t) in o.terms.iter().enumerate() {
+        let same = t.same;
+        table_row(
+            ui,
+            &cols,
+            vec![
+                text_cell(t.issue_name.as_str()),
+                text_cell(t.game_label.as_deref().unwrap_or("(not agreed)")),
+                text_cell(RichText::new(&t.historical_label).weak()),
+                Box::new(move |ui: &mut egui::Ui| same_badge(ui, same)),
+            ],
+            i % 2 == 0,
+        );
+    }
+}
+
 fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
     let s = &*g.scenario;
     let o = &d.outcome;
@@ -217,41 +283,7 @@ fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
         );
     }
 
-    heading(
-        ui,
-        &format!(
-            "The terms: yours against those of {}",
-            long_date(o.historical_terms_date)
-        ),
-    );
-    let cols = [0.22, 0.31, 0.31, 0.16];
-    table_row(
-        ui,
-        &cols,
-        vec![
-            text_cell(RichText::new("Issue").strong()),
-            text_cell(RichText::new("Your terms").strong()),
-            text_cell(
-                RichText::new(format!("Terms of {}", long_date(o.historical_terms_date))).strong(),
-            ),
-            text_cell(""),
-        ],
-        false,
-    );
-    for (i, t) in o.terms.iter().enumerate() {
-        let same = t.same;
-        table_row(
-            ui,
-            &cols,
-            vec![
-                text_cell(t.issue_name.as_str()),
-                text_cell(t.game_label.as_deref().unwrap_or("(not agreed)")),
-                text_cell(RichText::new(&t.historical_label).weak()),
-                Box::new(move |ui: &mut egui::Ui| same_badge(ui, same)),
-            ],
-            i % 2 == 0,
-        );
-    }
+    terms(ui, o);
 
     heading(ui, "Your decisions beside history");
     let mine: Vec<&DecisionRow> = d.player_decisions().collect();

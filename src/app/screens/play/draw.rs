@@ -42,7 +42,7 @@ pub(super) fn mark_for(game: &Game, i: usize) -> Option<Mark> {
             date: l.date,
             kind: MarkKind::Armistice,
             counterfactual: false,
-            title: format!("{} \u{2014} armistice", long_date(l.date)),
+            title: format!("{} \u{2014} {}", long_date(l.date), s.agreement_noun()),
             target: i,
         },
         _ => return None,
@@ -172,10 +172,18 @@ pub(super) fn draw(
             Showing::Item(i) => Some(i),
             _ => None,
         };
-        if let Some(t) = timeline::strip(ui, s.start, s.end, Some(now), &marks, selected) {
+        if let Some(t) = timeline::strip(
+            ui,
+            s.agreement_noun(),
+            s.start,
+            s.end,
+            Some(now),
+            &marks,
+            selected,
+        ) {
             out.push(UiAction::PlayShow(Some(t)));
         }
-        timeline::legend(ui, &timeline::LEGEND);
+        timeline::legend(ui, &timeline::LEGEND, s.agreement_noun());
         ui.add_space(2.0);
     });
 
@@ -280,21 +288,38 @@ fn outcome(ui: &mut egui::Ui, g: &Game) {
     let hist_date = s.armistice.historical_date;
     ui.heading("The game is over");
     ui.add_space(6.0);
+    let noun = s.agreement_noun();
+    let history = match &s.armistice.historical_end {
+        None => format!(
+            "In history the {noun} was signed on {}.",
+            long_date(hist_date)
+        ),
+        Some(how) => format!(
+            "In history there was no {noun} either: {how} ({}).",
+            long_date(hist_date)
+        ),
+    };
     let text = match (g.outcome(), &g.state.armistice) {
-        (_, Some(a)) => format!(
-            "Armistice on {} \u{2014} in history, {}: {}.",
+        (_, Some(a)) if s.armistice.agreed_in_history() => format!(
+            "{} on {} \u{2014} in history, {}: {}.",
+            s.agreement_noun_capitalised(),
             long_date(a.date),
             long_date(hist_date),
             days_text((a.date - hist_date).num_days())
         ),
-        (Some(Outcome::Ended(r)), None) => format!(
-            "The game ended without an armistice: {r}. In history the armistice was signed on {}.",
+        (_, Some(a)) => format!(
+            "{} on {}. In history there was none: {} ({}).",
+            s.agreement_noun_capitalised(),
+            long_date(a.date),
+            s.armistice.historical_end.as_deref().unwrap_or_default(),
             long_date(hist_date)
         ),
+        (Some(Outcome::Ended(r)), None) => {
+            format!("The game ended with no {noun}: {r}. {history}")
+        }
         _ => format!(
-            "No armistice by the horizon, {}. In history it was signed on {}.",
-            long_date(s.horizon),
-            long_date(hist_date)
+            "No {noun} by the horizon, {}. {history}",
+            long_date(s.horizon)
         ),
     };
     event_view::body(ui, &text);

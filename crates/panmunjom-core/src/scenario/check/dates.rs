@@ -77,10 +77,13 @@ impl Checker<'_> {
         }
     }
 
-    /// The historical armistice's date inside the span, its terms' date before it.
-    pub(super) fn armistice_dates(&mut self, item: Item) {
+    /// The historical agreement's date inside the span, its terms' date before it
+    /// (called only when the file has `historical`).
+    pub(super) fn armistice_dates(&mut self, item: Item, noun: &str) {
         let raw = self.raw;
-        let h = &raw.armistice.historical;
+        let Some(h) = &raw.armistice.historical else {
+            return;
+        };
         if h.date < raw.start || h.date > raw.end {
             self.problem(
                 item,
@@ -93,8 +96,23 @@ impl Checker<'_> {
                 item,
                 "historical.terms_date",
                 format!(
-                    "{} must fall between the scenario's start {} and the armistice date {}",
+                    "{} must fall between the scenario's start {} and the {noun}'s date {}",
                     h.terms_date, raw.start, h.date
+                ),
+            );
+        }
+    }
+
+    /// The date talks without agreement ended: inside the span, by the horizon.
+    pub(super) fn no_agreement_date(&mut self, item: Item, date: RawDate) {
+        let raw = self.raw;
+        if date < raw.start || date > raw.horizon {
+            self.problem(
+                item,
+                "no_agreement.date",
+                format!(
+                    "{date} is outside the scenario's start {} to its horizon {}: the talks must end within the time the game plays",
+                    raw.start, raw.horizon
                 ),
             );
         }

@@ -1,5 +1,6 @@
 //! The timeline: events (sources, chance, visibility, figures) and decisions (a
-//! playable role, two to four options, exactly one historical), in date order.
+//! playable role, two to four options, exactly one historical unless the decision is
+//! counterfactual, context variants), in date order.
 
 use chrono::NaiveDate;
 
@@ -141,7 +142,15 @@ impl Checker<'_> {
             .filter(|(_, o)| o.historical.is_some())
             .map(|(i, _)| i)
             .collect();
-        if historical.len() != 1 {
+        if d.counterfactual {
+            if !historical.is_empty() {
+                self.problem(
+                    item,
+                    "options",
+                    "a counterfactual decision did not arise in history, so none of its options may be marked historical",
+                );
+            }
+        } else if historical.len() != 1 {
             let which = if historical.is_empty() {
                 "none is".to_string()
             } else {
@@ -150,7 +159,9 @@ impl Checker<'_> {
             self.problem(
                 item,
                 "options",
-                format!("exactly one option must be marked historical; {which}"),
+                format!(
+                    "exactly one option must be marked historical; {which} (a decision that arises only off the historical path is marked `counterfactual: true` and has none)"
+                ),
             );
         }
         let options = d
@@ -189,10 +200,33 @@ impl Checker<'_> {
             title: d.title.clone(),
             prompt: d.prompt.clone(),
             context: d.context.clone(),
+            contexts: d
+                .contexts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if c.text.trim().is_empty() {
+                        self.problem(
+                            item,
+                            &format!("contexts.{}.text", i + 1),
+                            "the text is empty",
+                        );
+                    }
+                    (
+                        self.cond(item, &format!("contexts.{}.when", i + 1), &c.when),
+                        c.text.clone(),
+                    )
+                })
+                .collect(),
             sources: self.cites(item, "sources", &d.sources),
             when: self.opt_cond(item, "when", &d.when),
             options,
-            historical: historical.first().copied().unwrap_or(0),
+            historical: if d.counterfactual {
+                None
+            } else {
+                Some(historical.first().copied().unwrap_or(0))
+            },
+            counterfactual: d.counterfactual,
         }
     }
 }

@@ -1,0 +1,272 @@
+//! Scenarios beyond one armistice: a noun of their own, a history that ends without an
+//! agreement, counterfactual decisions and context that follows the game — through
+//! what the checker, the debrief, the replay and the explorer say.
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
+
+use super::{Debrief, NOT_IN_HISTORY, historical_path};
+use crate::engine::{Game, Outcome, Policy, Progress, Setup};
+use crate::scenario::Scenario;
+use crate::testkit::{BASE, actor, entry, errors, load, text};
+
+/// `north` may give way on prisoners at `d1` (not what history did); only then does the
+/// counterfactual decision `d2` arise. The talks break off on 2 June 1952.
+const TIMELINE: &str = r#"
+    Decision(id: "d1", role: "north", date: "1952-02-04", title: "Give way?",
+        prompt: "Give way on prisoners?",
+        options: [
+            (id: "hold", label: "Hold", historical: (note: "They held.", sources: [(source: "Notes")])),
+            (id: "give", label: "Give way", effects: [
+                Move("north", "prisoners", "some"), Move("south", "prisoners", "some")]),
+        ]),
+    Decision(id: "d2", role: "north", date: "1952-03-03", title: "After the signing",
+        prompt: "What now?", counterfactual: true,
+        when: Chose("d1", "give"),
+        context: "Plain context.",
+        contexts: [
+            (when: Not(Armistice), text: "Nothing signed yet."),
+            (when: Armistice, text: "The agreement is signed."),
+        ],
+        options: [(id: "rest", label: "Rest"), (id: "press", label: "Press on")]),
+    Event(id: "break", date: "1952-06-02", title: "The talks break off",
+        sources: [(source: "Notes")], effects: [Lower("talks")]),
+"#;
+
+const HISTORICAL: &str = r#"historical: (date: "1952-06-02", terms_date: "1952-03-03",
+            terms: [("prisoners", "some"), ("custody", "commission")],
+            sources: [(source: "Notes")]),"#;
+
+/// The test scenario: its own noun, and a history that ended without an agreement.
+fn no_agreement_text() -> String {
+    let t = text(TIMELINE);
+    assert!(t.contains(HISTORICAL), "the base scenario changed");
+    t.replace(
+        HISTORICAL,
+        r#"noun: "provisional agreement",
+        no_agreement: (date: "1952-06-02", how: "the talks broke off", sources: [(source: "Notes")]),"#,
+    )
+}
+
+fn no_agreement() -> Arc<Scenario> {
+    load(&no_agreement_text())
+}
+
+/// North plays; at `d1` it takes `first`, then the first open option.
+fn play(s: &Arc<Scenario>, first: usize) -> Game {
+    let mut game = Game::new(
+        Arc::clone(s),
+        Setup {
+            role: actor(s, "north"),
+            policy: Policy::Historical,
+            seed: 3,
+        },
+    );
+    let d1 = entry(s, "d1");
+    while let Progress::AwaitingChoice(id) = game.advance() {
+        let pick = if id == d1 {
+            first
+        } else {
+            game.open_options(id)[0]
+        };
+        game.choose(pick).unwrap();
+    }
+    game
+}
+
+#[test]
+fn without_a_noun_the_agreement_is_an_armistice() {
+    let s = load(&text(TIMELINE));
+    assert_eq!(s.agreement_noun(), "armistice");
+    let d = Debrief::new(&play(&s, 1));
+    let text = crate::report::debrief_text::render(&d);
+    assert!(text.contains("Armistice signed 1952-02-18"), "{text}");
+    assert!(text.contains("history: 1952-06-02"), "{text}");
+}
+
+#[test]
+fn history_without_agreement_played_historically_scores_zero_and_says_so() {
+    let s = no_agreement();
+    assert_eq!(s.agreement_noun(), "provisional agreement");
+    assert_eq!(s.agreement_noun_capitalised(), "Provisional agreement");
+    let history = historical_path(Arc::clone(&s));
+    assert_eq!(history.outcome(), Some(&Outcome::NoArmistice));
+    assert!(history.state.chosen[entry(&s, "d2").0].is_none());
+    let d = Debrief::new(&history);
+    assert_eq!(d.divergence.total, 0, "{:?}", d.divergence);
+    let text = crate::report::debrief_text::render(&d);
+    assert!(
+        text.contains(
+            "No provisional agreement \u{2014} as in history: the talks broke off (1952-06-02)."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Terms: none, as in history."), "{text}");
+    let md = crate::report::debrief_md::render(&d);
+    assert!(
+        md.contains("No provisional agreement \u{2014} as in history"),
+        "{md}"
+    );
+    for out in [&text, &md] {
+        assert!(!out.to_lowercase().contains("armistice"), "{out}");
+    }
+}
+
+#[test]
+fn an_agreement_history_did_not_reach_counts_every_term_and_the_weeks_from_the_end() {
+    let s = no_agreement();
+    let game = play(&s, 1);
+    let signed = game
+        .state
+        .armistice
+        .as_ref()
+        .expect("signed by the rule")
+        .date;
+    assert_eq!(signed.to_string(), "1952-02-18");
+    let d = Debrief::new(&game);
+    // d1 taken otherwise, d2 (counterfactual) arose: two decisions.
+    assert_eq!(d.divergence.decisions, 2, "{:?}", d.divergence);
+    assert_eq!(d.divergence.terms, 2, "both issues: history has no terms");
+    assert_eq!(d.divergence.weeks, 15, "18 Feb to 2 June 1952: 105 days");
+    let row = d.decisions.iter().find(|r| r.id == "d2").unwrap();
+    assert!(row.counterfactual && !row.same);
+    assert_eq!(row.historical, None);
+    assert_eq!(row.historical_label, NOT_IN_HISTORY);
+    let text = crate::report::debrief_text::render(&d);
+    assert!(
+        text.contains("Provisional agreement signed 1952-02-18"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "History: no provisional agreement \u{2014} the talks broke off (1952-06-02)."
+        ),
+        "{text}"
+    );
+    assert!(text.contains(NOT_IN_HISTORY), "{text}");
+    assert!(!text.to_lowercase().contains("armistice"), "{text}");
+}
+
+#[test]
+fn a_counterfactual_decision_shows_the_context_of_the_game_it_arose_in() {
+    let s = no_agreement();
+    let mut game = Game::new(
+        Arc::clone(&s),
+        Setup {
+            role: actor(&s, "north"),
+            policy: Policy::Historical,
+            seed: 1,
+        },
+    );
+    assert_eq!(game.advance(), Progress::AwaitingChoice(entry(&s, "d1")));
+    game.choose(1).unwrap();
+    let d2 = entry(&s, "d2");
+    assert_eq!(game.advance(), Progress::AwaitingChoice(d2));
+    assert_eq!(game.context_of(d2), "The agreement is signed.");
+    // Without the agreement (its requirement lowered), the first variant applies.
+    let t = no_agreement_text().replace("requires: Flag(\"talks\"),", "requires: Never,");
+    let s2 = load(&t);
+    let mut game = Game::new(
+        Arc::clone(&s2),
+        Setup {
+            role: actor(&s2, "north"),
+            policy: Policy::Historical,
+            seed: 1,
+        },
+    );
+    game.advance();
+    game.choose(1).unwrap();
+    assert_eq!(game.advance(), Progress::AwaitingChoice(d2));
+    assert_eq!(game.context_of(d2), "Nothing signed yet.");
+}
+
+#[test]
+fn the_replay_and_explorer_speak_of_the_scenarios_agreement() {
+    let s = no_agreement();
+    let steps = crate::replay::replay(Arc::clone(&s), None);
+    let replay = crate::report::replay_text::render(&s.title, &steps);
+    assert!(
+        replay.contains("The horizon passes with no provisional agreement"),
+        "{replay}"
+    );
+    assert!(
+        replay.contains("as in history: the talks broke off"),
+        "{replay}"
+    );
+    let cfg = crate::explore::Config {
+        role: actor(&s, "north"),
+        runs: 20,
+        policy: Policy::Historical,
+        seed: 5,
+        vary: None,
+        threads: 1,
+    };
+    let r = crate::explore::explore(&s, &cfg, &AtomicUsize::new(0)).unwrap();
+    let out = crate::report::explore_text::render(&r);
+    assert!(
+        out.contains("PROVISIONAL AGREEMENT: ")
+            && out.contains("history: none \u{2014} the talks broke off"),
+        "{out}"
+    );
+    assert!(!out.to_lowercase().contains("armistice"), "{out}");
+    assert!(
+        r.months.iter().all(|m| !m.historical),
+        "no month is history's"
+    );
+}
+
+#[test]
+fn the_checker_wants_one_historical_outcome_and_counterfactual_decisions_without_history() {
+    let both = no_agreement_text().replace(
+        "noun: \"provisional agreement\",",
+        &format!("noun: \"provisional agreement\", {HISTORICAL}"),
+    );
+    let e = errors(&both);
+    assert!(
+        e.contains("field `no_agreement`") && e.contains("not both"),
+        "{e}"
+    );
+    let neither = BASE.replace(HISTORICAL, "").replace("TIMELINE", TIMELINE);
+    let e = errors(&neither);
+    assert!(e.contains("say how history ended"), "{e}");
+    let marked = no_agreement_text().replace(
+        r#"(id: "rest", label: "Rest")"#,
+        r#"(id: "rest", label: "Rest", historical: (note: "n", sources: [(source: "Notes")]))"#,
+    );
+    let e = errors(&marked);
+    assert!(
+        e.contains("decision `d2`") && e.contains("none of its options may be marked historical"),
+        "{e}"
+    );
+    let unmarked = no_agreement_text().replace("counterfactual: true,", "");
+    let e = errors(&unmarked);
+    assert!(
+        e.contains("exactly one option must be marked historical; none is")
+            && e.contains("counterfactual: true"),
+        "{e}"
+    );
+    let empty_noun = no_agreement_text().replace("\"provisional agreement\"", "\" \"");
+    assert!(
+        errors(&empty_noun).contains("field `noun`"),
+        "{}",
+        errors(&empty_noun)
+    );
+    let late = no_agreement_text().replace(
+        r#"no_agreement: (date: "1952-06-02""#,
+        r#"no_agreement: (date: "1953-06-02""#,
+    );
+    assert!(
+        errors(&late).contains("field `no_agreement.date`"),
+        "{}",
+        errors(&late)
+    );
+    let bad_variant = no_agreement_text().replace(
+        "(when: Armistice, text: \"The agreement is signed.\")",
+        "(when: Flag(\"nope\"), text: \"x\")",
+    );
+    assert!(
+        errors(&bad_variant).contains("field `contexts.2.when`"),
+        "{}",
+        errors(&bad_variant)
+    );
+}
