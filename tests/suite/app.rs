@@ -310,7 +310,11 @@ fn the_start_screen_offers_every_built_in_scenario() {
     let loaded = app.world().resource::<LoadedScenario>().clone();
     assert_eq!(loaded.scenario.id, "geneva-1954");
     assert_eq!(loaded.path, None, "built in: no file to watch");
-    assert!(toasts(&app).contains(&loaded.scenario.title), "{}", toasts(&app));
+    assert!(
+        toasts(&app).contains(&loaded.scenario.title),
+        "{}",
+        toasts(&app)
+    );
     let setup = setup(&app, "prc", 1);
     act(&mut app, UiAction::NewGame(setup));
     assert_eq!(screen(&app), Screen::Briefing);
@@ -319,7 +323,11 @@ fn the_start_screen_offers_every_built_in_scenario() {
     // An id that is not built in changes nothing and says so.
     act(&mut app, UiAction::ToStart);
     act(&mut app, UiAction::LoadBuiltin("no-such-scenario".into()));
-    assert!(toasts(&app).contains("no-such-scenario"), "{}", toasts(&app));
+    assert!(
+        toasts(&app).contains("no-such-scenario"),
+        "{}",
+        toasts(&app)
+    );
     assert_eq!(
         app.world().resource::<LoadedScenario>().scenario.id,
         "geneva-1954"

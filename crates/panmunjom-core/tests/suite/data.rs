@@ -57,7 +57,11 @@ fn every_built_in_scenario_is_its_file_in_scenarios() {
         assert_eq!(found.hash, built_in.hash, "{}", shipped.file);
         ids.push(built_in.id);
     }
-    assert_eq!(ids, ["korea-1952-1953", "geneva-1954"], "main scenario first");
+    assert_eq!(
+        ids,
+        ["korea-1952-1953", "geneva-1954"],
+        "main scenario first"
+    );
     assert!(builtin::shipped_by_id("no-such-scenario").is_none());
 }
 
