@@ -157,10 +157,16 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
                 path.display()
             ))
         })?;
+        // A scenario read from a file must be named again for the debrief to find it.
+        let scenario = args
+            .scenario
+            .as_deref()
+            .map(|p| format!(" --scenario {}", shell_word(&p.display().to_string())))
+            .unwrap_or_default();
         out(&format!(
-            "Game record saved to {}. For the full comparison: panmunjom debrief {}\n",
+            "Game record saved to {}. For the full comparison: panmunjom debrief {}{scenario}\n",
             path.display(),
-            path.display()
+            shell_word(&path.display().to_string())
         ));
     }
     Ok(ExitCode::SUCCESS)
@@ -404,6 +410,21 @@ fn summary(game: &Game) {
         v.total, v.decisions, v.events, v.terms, v.weeks
     ));
     out(&o);
+}
+
+/// A path as one shell word: as it is when it holds only plain characters, else in
+/// single quotes (a quote inside written `'\''`), so that the printed command can be
+/// pasted as it stands.
+fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./+:@%,=".contains(c));
+    if plain {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }
 
 #[cfg(test)]

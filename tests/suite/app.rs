@@ -81,7 +81,7 @@ fn choose(app: &mut App, differ: bool) {
     let pick = if differ {
         *open
             .iter()
-            .find(|&&o| o != historical)
+            .find(|&&o| Some(o) != historical)
             .expect("another option is open")
     } else {
         g.historical_or_first(pending).unwrap()

@@ -109,15 +109,16 @@ fn continue_walks_the_events_then_a_choice_reveals_history_and_leads_on() {
     let pick = open
         .iter()
         .copied()
-        .find(|&o| o != d.historical)
-        .unwrap_or(d.historical);
+        .find(|&o| Some(o) != d.historical)
+        .or(d.historical)
+        .unwrap();
     act(&mut app, UiAction::Choose(pick));
 
     // After the choice: what the real side did is on screen.
     let view = app.world().resource::<PlayView>();
     assert_eq!(view.reveal(game(&app)), Some((decision, pick)));
     assert!(
-        d.options[d.historical].historical.is_some(),
+        d.historical_option().unwrap().historical.is_some(),
         "the historical option carries its note and sources"
     );
     assert_eq!(game(&app).choices, vec![(decision, pick)]);

@@ -498,3 +498,52 @@ fn play_says_when_choices_are_left_over() {
     let out = run(&["play", "--role", "un", "--choices", "historical"], None);
     assert!(!stderr(&out).contains("notice"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_save_hint_names_the_scenario_file_when_the_game_used_one() {
+    let dir = temp_dir("save-hint");
+    let scenario = dir.join("tiny.ron");
+    std::fs::write(&scenario, tiny_text()).unwrap();
+    let record = dir.join("game.json");
+    let (scenario, record) = (scenario.to_str().unwrap(), record.to_str().unwrap());
+    let out = run(
+        &[
+            "play",
+            "--role",
+            "north",
+            "--scenario",
+            scenario,
+            "--choices",
+            "historical",
+            "--save",
+            record,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let hint = format!("For the full comparison: panmunjom debrief {record} --scenario {scenario}");
+    assert!(stdout(&out).contains(&hint), "{}", stdout(&out));
+    // The command it prints works as it stands.
+    let out = run(&["debrief", record, "--scenario", scenario], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    // The built-in scenario needs no --scenario.
+    let out = run(
+        &[
+            "play",
+            "--role",
+            "un",
+            "--choices",
+            "historical",
+            "--save",
+            record,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!("panmunjom debrief {record}\n")),
+        "{}",
+        stdout(&out)
+    );
+}

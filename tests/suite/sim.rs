@@ -46,7 +46,7 @@ fn plugin_plays_history_to_the_armistice() {
             SimState::AwaitingChoice => {
                 let game = &app.world().resource::<CurrentGame>().0;
                 let id = game.pending().expect("a decision is pending");
-                let historical = s.entry(id).as_decision().unwrap().historical;
+                let historical = s.entry(id).as_decision().unwrap().historical.unwrap();
                 app.world_mut().write_message(Choose(historical));
                 decisions += 1;
             }

@@ -55,12 +55,15 @@ pub(super) fn pre_check(origin: &str, text: &str) -> Result<(), LoadError> {
 
 /// Parses the text into its raw form; a syntax or type error gives its line and column.
 pub(super) fn parse(origin: &str, text: &str) -> Result<RawScenario, LoadError> {
-    ron_options().from_str(text).map_err(|e| LoadError {
-        file: origin.to_string(),
-        problems: vec![Problem {
-            place: Place::LineCol(e.span.start.line, e.span.start.col),
-            message: e.code.to_string(),
-        }],
-        text: Some(text.to_string()),
+    ron_options().from_str(text).map_err(|e| {
+        let (at, message) = super::ron_words::explain(&e, text);
+        LoadError {
+            file: origin.to_string(),
+            problems: vec![Problem {
+                place: Place::LineCol(at.line, at.col),
+                message,
+            }],
+            text: Some(text.to_string()),
+        }
     })
 }

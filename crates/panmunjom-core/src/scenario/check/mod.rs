@@ -11,7 +11,8 @@
 //! `items` (issues, variables, objectives, the scenario's declared variables), `actors`
 //! (stances, weights, interests, aliases), `timeline` (events and decisions), `dates`,
 //! `quotes` (source texts and the quotes checked against them), `conds` (conditions and
-//! effects resolved), `contradiction` (conditions that can never hold) and `armistice`.
+//! effects resolved), `contradiction` (conditions that can never hold), `armistice`,
+//! and `ron_words` (the RON reader's messages in the format's words).
 
 mod actors;
 mod armistice;
@@ -22,6 +23,7 @@ mod guards;
 mod items;
 mod quotes;
 mod refs;
+mod ron_words;
 mod timeline;
 
 use std::collections::HashMap;

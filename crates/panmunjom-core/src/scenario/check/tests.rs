@@ -131,3 +131,35 @@ fn actor_ids_that_differ_only_in_case_are_refused() {
         "{e}"
     );
 }
+
+#[test]
+fn an_objective_belongs_to_a_playable_role_as_the_docs_say() {
+    let with = |role: &str| {
+        base().replacen(
+            "    timeline: [",
+            &format!(
+                r#"    objectives: [(id: "o1", role: "{role}", text: "Hold.", test: Flag("talks"))],
+    timeline: ["#
+            ),
+            1,
+        )
+    };
+    assert_eq!(errors(&with("north")), "");
+    let e = errors(&with("broker"));
+    assert!(
+        e.contains("objective `o1`, field `role`: error: `broker` is not a playable actor"),
+        "{e}"
+    );
+    // Section 5.17 says the same.
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/scenario-format.md"
+    ))
+    .unwrap();
+    let row = doc
+        .lines()
+        .skip_while(|l| !l.starts_with("### 5.17"))
+        .find(|l| l.starts_with("| `role`"))
+        .unwrap();
+    assert!(row.contains("**playable** actor"), "{row}");
+}
