@@ -17,6 +17,7 @@
 mod bargain;
 mod explore;
 mod play;
+mod table;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

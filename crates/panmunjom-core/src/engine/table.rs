@@ -46,6 +46,21 @@ pub struct Tabled {
     pub answers: Vec<TableAnswer>,
     /// Whether every armistice party accepted it: its terms became the parties'.
     pub agreed: bool,
+    /// The positions the author held when it tabled this (what it still held on the
+    /// issues the proposal leaves open).
+    pub held: Terms,
+}
+
+impl Tabled {
+    /// The full package: the proposal's terms, and the author's held positions on the
+    /// issues it leaves open.
+    pub fn package(&self) -> Terms {
+        self.terms
+            .iter()
+            .zip(&self.held)
+            .map(|(t, h)| t.or(*h))
+            .collect()
+    }
 }
 
 impl Tabled {
@@ -375,6 +390,7 @@ impl Game {
             counter_to,
             answers,
             agreed: false,
+            held: self.state.positions[role.0].clone(),
         });
         if everyone {
             self.agree(index);
@@ -398,6 +414,7 @@ impl Game {
                 counter_to: Some(index),
                 answers,
                 agreed: false,
+                held: self.state.positions[who.0].clone(),
             });
         }
         index
@@ -482,6 +499,7 @@ impl Game {
             counter_to: None,
             answers,
             agreed: false,
+            held: self.state.positions[prop.author.0].clone(),
         });
     }
 
@@ -547,4 +565,70 @@ impl Game {
         }
         Progress::Advanced
     }
+}
+
+/// Parses terms written `issue=position,issue=position` (ids of the scenario, case and
+/// `-`/`_` ignored; a position may also be its number on the issue, from 1). Issues not
+/// named stay open. The message of an error names the item and what is known.
+pub fn parse_terms(s: &crate::scenario::Scenario, text: &str) -> Result<Terms, String> {
+    let norm = |x: &str| x.trim().to_ascii_lowercase().replace('-', "_");
+    let mut terms: Terms = vec![None; s.issues.len()];
+    for item in text.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+        let Some((issue, pos)) = item.split_once('=') else {
+            return Err(format!("`{item}` is not `issue=position`"));
+        };
+        let Some(i) = s.issues.iter().position(|x| norm(&x.id) == norm(issue)) else {
+            let known: Vec<&str> = s.issues.iter().map(|x| x.id.as_str()).collect();
+            return Err(format!(
+                "no issue `{}` (issues: {})",
+                issue.trim(),
+                known.join(", ")
+            ));
+        };
+        let positions = &s.issues[i].positions;
+        let by_number = pos
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| (1..=positions.len()).contains(&n))
+            .map(|n| n - 1);
+        let Some(p) = by_number.or_else(|| positions.iter().position(|x| norm(&x.id) == norm(pos)))
+        else {
+            let known: Vec<&str> = positions.iter().map(|x| x.id.as_str()).collect();
+            return Err(format!(
+                "issue `{}` has no position `{}` (positions: {}, or their numbers 1-{})",
+                s.issues[i].id,
+                pos.trim(),
+                known.join(", "),
+                positions.len()
+            ));
+        };
+        if terms[i].is_some() {
+            return Err(format!("issue `{}` is named twice", s.issues[i].id));
+        }
+        terms[i] = Some(crate::scenario::PosId(p));
+    }
+    if terms.iter().all(Option::is_none) {
+        return Err("the terms name no issue".into());
+    }
+    Ok(terms)
+}
+
+/// Terms in the syntax [`parse_terms`] reads (ids), for showing and for records.
+pub fn terms_text(
+    s: &crate::scenario::Scenario,
+    terms: &[Option<crate::scenario::PosId>],
+) -> String {
+    terms
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let p = (*p)?;
+            Some(format!(
+                "{}={}",
+                s.issues[i].id, s.issues[i].positions[p.0].id
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join(",")
 }
