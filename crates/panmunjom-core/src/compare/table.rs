@@ -92,6 +92,9 @@ pub struct DanceMove {
     /// Utilities of the full package for the mover and its opponent.
     pub own: i64,
     pub other: i64,
+    /// The changes since the party's previous proposal (0 for its first).
+    pub d_own: i64,
+    pub d_other: i64,
     /// None for the party's first proposal (no move yet).
     pub class: Option<MoveClass>,
     pub changes: Vec<Change>,
@@ -266,12 +269,12 @@ fn line(s: &Scenario, a: &Analysis, actor: ActorId, table: &[Tabled]) -> DanceLi
         };
         let own = me.map_or(0, |k| a.model.utility(k, &deal));
         let other = opp.map_or(0, |k| a.model.utility(k, &deal));
-        let (class, changes) = match (&previous, moves.last()) {
-            (Some(prev), Some(last)) => (
-                Some(classify(own - last.own, other - last.other)),
-                changes(s, prev, &package),
-            ),
-            _ => (None, Vec::new()),
+        let (d_own, d_other) = moves
+            .last()
+            .map_or((0, 0), |last| (own - last.own, other - last.other));
+        let (class, changes) = match &previous {
+            Some(prev) => (Some(classify(d_own, d_other)), changes(s, prev, &package)),
+            None => (None, Vec::new()),
         };
         let label = match t.historical {
             Some(p) => s.proposal(p).title.clone(),
@@ -283,6 +286,8 @@ fn line(s: &Scenario, a: &Analysis, actor: ActorId, table: &[Tabled]) -> DanceLi
             label,
             own,
             other,
+            d_own,
+            d_other,
             class,
             changes,
         });

@@ -49,6 +49,8 @@ pub struct Tabled {
     /// The positions the author held when it tabled this (what it still held on the
     /// issues the proposal leaves open).
     pub held: Terms,
+    /// The player left a meeting of its session without answering it: no longer open.
+    pub lapsed: bool,
 }
 
 impl Tabled {
@@ -291,8 +293,16 @@ impl Game {
 
     /// The player leaves the meeting; the game goes on with [`Game::advance`].
     pub fn pass(&mut self) -> Result<(), TableError> {
-        self.table.current.take().ok_or(TableError::NotAtTable)?;
+        let m = self.table.current.take().ok_or(TableError::NotAtTable)?;
         self.table.rounds_left = 0;
+        // Offers of this session left unanswered lapse with the meeting.
+        let session = self.scenario.meeting(m).session;
+        let role = self.setup.role;
+        for t in &mut self.table.history {
+            if t.session == session && t.answer_of(role).is_some_and(|a| a.reply.is_none()) {
+                t.lapsed = true;
+            }
+        }
         Ok(())
     }
 
@@ -302,7 +312,7 @@ impl Game {
         loop {
             match self.advance() {
                 Progress::AtTable(_) => {
-                    self.table.current = None;
+                    let _ = self.pass();
                 }
                 other => return other,
             }
@@ -391,6 +401,7 @@ impl Game {
             answers,
             agreed: false,
             held: self.state.positions[role.0].clone(),
+            lapsed: false,
         });
         if everyone {
             self.agree(index);
@@ -415,6 +426,7 @@ impl Game {
                 answers,
                 agreed: false,
                 held: self.state.positions[who.0].clone(),
+                lapsed: false,
             });
         }
         index
@@ -500,6 +512,7 @@ impl Game {
             answers,
             agreed: false,
             held: self.state.positions[prop.author.0].clone(),
+            lapsed: false,
         });
     }
 

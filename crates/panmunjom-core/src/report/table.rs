@@ -96,7 +96,7 @@ fn render(t: &TableDebrief, md: bool) -> String {
         );
         let _ = writeln!(
             o,
-            "{item}Each proposal after a party's first is a move, classed by what it does to the mover's utility and its opponent's (the scenario's utilities on the historical terms date)."
+            "{item}Each proposal after a party's first is a move, classed by the change it makes to the mover's utility and its opponent's (the scenario's utilities on the historical terms date; issues a proposal leaves open valued at the positions its author held)."
         );
         for d in &t.dances {
             let _ = writeln!(
@@ -121,8 +121,8 @@ fn render(t: &TableDebrief, md: bool) -> String {
                         m.date,
                         m.label,
                         m.class.map_or("", |c| c.word()),
-                        m.own,
-                        m.other,
+                        m.d_own,
+                        m.d_other,
                         if changed.is_empty() {
                             String::new()
                         } else {
