@@ -8,6 +8,7 @@
 //! its index, and results are gathered by index, so the report is the same whatever
 //! the number of threads.
 
+pub mod strategy;
 pub mod summary;
 
 use std::sync::Arc;
@@ -21,6 +22,7 @@ use crate::engine::policy::roll;
 use crate::engine::{Game, Outcome, Policy, Progress, Setup, State};
 use crate::scenario::{ActorId, EntryId, PosId, Scenario};
 
+pub use strategy::{StrategiesReport, Strategy, StrategyReport, explore_strategies};
 pub use summary::ExploreReport;
 
 /// What to explore.
@@ -125,7 +127,7 @@ fn play(s: &Arc<Scenario>, cfg: &Config, index: usize, keep_log: bool) -> (Game,
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x00C0_FFEE_D00D_F00D);
     let mut varied_option = None;
-    while let Progress::AwaitingChoice(id) = game.advance() {
+    while let Progress::AwaitingChoice(id) = game.advance_passing() {
         let open = game.open_options(id);
         let pick = match cfg.vary {
             Some(v) if v == id => {
