@@ -186,6 +186,7 @@ fn geneva_off_the_historical_path_reaches_its_counterfactual_decisions() {
                 };
                 game.choose(pick).unwrap();
             }
+            Progress::AtTable(_) => game.pass().unwrap(),
             Progress::Finished => break,
             Progress::Advanced => {}
         }
