@@ -125,6 +125,9 @@ pub enum Command {
         /// Write the game record (JSON) here.
         #[arg(long)]
         save: Option<PathBuf>,
+        /// The player's or group's name, kept in the record for the class report.
+        #[arg(long)]
+        name: Option<String>,
     },
     /// Compare a saved game with history.
     #[command(display_order = 3)]
@@ -241,6 +244,7 @@ pub fn run(command: Command) -> ExitCode {
             policy,
             choices,
             save,
+            name,
         } => play::run(play::Args {
             role,
             scenario,
@@ -248,6 +252,7 @@ pub fn run(command: Command) -> ExitCode {
             policy: policy.into(),
             choices,
             save,
+            name,
         }),
         Command::Debrief {
             record,

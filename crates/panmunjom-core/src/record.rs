@@ -31,6 +31,10 @@ pub struct Record {
     pub policy: Policy,
     pub seed: u64,
     pub choices: Vec<ChoiceRef>,
+    /// The player's or group's name, for the class report (optional: records written
+    /// before it existed have none, and a record without a name leaves it out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// Which scenario a record was played on.
@@ -79,6 +83,16 @@ impl Record {
                     }
                 })
                 .collect(),
+            name: None,
+        }
+    }
+
+    /// The record of a game, with the player's or group's name (blank: none).
+    pub fn named(game: &Game, name: &str) -> Record {
+        let name = name.trim();
+        Record {
+            name: (!name.is_empty()).then(|| name.to_string()),
+            ..Record::of(game)
         }
     }
 

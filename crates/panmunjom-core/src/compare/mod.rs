@@ -12,7 +12,7 @@
 
 mod bargaining;
 mod divergence;
-mod outcome;
+pub(crate) mod outcome;
 mod rows;
 mod samples;
 
@@ -24,7 +24,7 @@ use serde::Serialize;
 pub use bargaining::GameBargaining;
 pub use divergence::Divergence;
 pub use outcome::{OutcomeView, TermRow};
-pub use rows::{CiteView, DecisionRow, EventDiff, ObjectiveRow};
+pub use rows::{CiteView, DecisionRow, EventDiff, EventQuestions, ObjectiveRow, QuestionView};
 pub use samples::{IssueSettled, Sample};
 
 use crate::engine::{Decider, Game, Happening, Setup};
@@ -78,6 +78,10 @@ pub struct Debrief {
     /// The bargaining analysis of the game's last state (None if the outcome space is
     /// too large to analyse).
     pub bargaining: Option<GameBargaining>,
+    /// The scenario's learning goals (for the teacher).
+    pub learning_goals: Vec<String>,
+    /// The events' discussion questions, in timeline order.
+    pub event_questions: Vec<EventQuestions>,
 }
 
 impl Debrief {
@@ -147,6 +151,7 @@ impl Debrief {
                         same,
                         note,
                         sources,
+                        discussion: QuestionView::list(s, &d.discussion),
                     });
                 }
             }
@@ -204,6 +209,8 @@ impl Debrief {
                 .collect(),
             objectives,
             bargaining: GameBargaining::new(game),
+            learning_goals: s.learning_goals.clone(),
+            event_questions: event_questions(s),
         }
     }
 
@@ -211,6 +218,22 @@ impl Debrief {
     pub fn player_decisions(&self) -> impl Iterator<Item = &DecisionRow> {
         self.decisions.iter().filter(|d| d.player)
     }
+}
+
+/// Every event's discussion questions, in timeline order.
+pub fn event_questions(s: &Scenario) -> Vec<EventQuestions> {
+    s.timeline
+        .iter()
+        .filter_map(|entry| {
+            let e = entry.as_event()?;
+            (!e.discussion.is_empty()).then(|| EventQuestions {
+                id: e.id.clone(),
+                date_text: entry.date_text(),
+                title: e.title.clone(),
+                questions: QuestionView::list(s, &e.discussion),
+            })
+        })
+        .collect()
 }
 
 /// Who took decision `id` in the game, from its log.

@@ -70,6 +70,8 @@ pub struct Scenario {
     pub hash: String,
     /// Where it was loaded from (a path, or `built-in:<name>`).
     pub origin: String,
+    /// What a class should understand after playing (for the teacher).
+    pub learning_goals: Vec<String>,
 }
 
 /// A document citations point into, with its text when one ships.
@@ -282,6 +284,8 @@ pub struct Event {
     pub when: Cond,
     pub chance: Option<u32>,
     pub effects: Vec<Effect>,
+    /// Questions for a class discussion.
+    pub discussion: Vec<Question>,
 }
 
 /// A moment where one role decides.
@@ -299,6 +303,16 @@ pub struct Decision {
     pub options: Vec<DecisionOption>,
     /// Index of the one historical option.
     pub historical: usize,
+    /// Questions for a class discussion.
+    pub discussion: Vec<Question>,
+}
+
+/// A question for a class discussion, with what historians say and where.
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub question: String,
+    pub background: String,
+    pub sources: Vec<Cite>,
 }
 
 /// One option of a decision.

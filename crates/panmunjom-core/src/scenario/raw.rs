@@ -74,6 +74,10 @@ pub struct RawScenario {
     /// its spread at the end of the games (none: no cost line).
     #[serde(default)]
     pub cost_of_delay: Option<String>,
+    /// What a class should understand after playing, for the teacher (shown in the
+    /// briefing's notes, the debrief and the class report).
+    #[serde(default)]
+    pub learning_goals: Vec<String>,
 }
 
 fn default_noise() -> u32 {
@@ -250,6 +254,22 @@ pub struct RawEvent {
     pub chance: Option<u32>,
     #[serde(default)]
     pub effects: Vec<RawEffect>,
+    /// Questions for a class discussion about this event, with sources.
+    #[serde(default)]
+    pub discussion: Vec<RawQuestion>,
+}
+
+/// A question for a class discussion: what historians debate, with the sources.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Question")]
+pub struct RawQuestion {
+    /// The question put to the class.
+    pub question: String,
+    /// What historians say about it, in a few sentences (where they disagree, both sides).
+    #[serde(default)]
+    pub background: String,
+    /// Where to read more: at least one.
+    pub sources: Vec<RawCite>,
 }
 
 /// Who learns of an event.
@@ -328,6 +348,9 @@ pub struct RawDecision {
     pub when: Option<RawCond>,
     /// Two to four options, exactly one of them historical.
     pub options: Vec<RawOption>,
+    /// Questions for a class discussion about this decision, with sources.
+    #[serde(default)]
+    pub discussion: Vec<RawQuestion>,
 }
 
 /// One option of a decision.

@@ -18,6 +18,7 @@ mod armistice;
 mod conds;
 mod contradiction;
 mod dates;
+mod discussion;
 mod guards;
 mod items;
 mod quotes;
@@ -167,6 +168,7 @@ impl<'a> Checker<'a> {
             objectives,
             hash,
             origin,
+            learning_goals: self.learning_goals(top),
         }
     }
 

@@ -108,6 +108,7 @@ impl Checker<'_> {
             when: self.opt_cond(item, "when", &e.when),
             chance: e.chance,
             effects: self.effects(item, "effects", &e.effects),
+            discussion: self.discussion(item, &e.discussion),
         }
     }
 
@@ -193,6 +194,7 @@ impl Checker<'_> {
             when: self.opt_cond(item, "when", &d.when),
             options,
             historical: historical.first().copied().unwrap_or(0),
+            discussion: self.discussion(item, &d.discussion),
         }
     }
 }
