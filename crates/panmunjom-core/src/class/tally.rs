@@ -239,11 +239,7 @@ pub(super) fn decisions(s: &Scenario, games: &[&Game]) -> Vec<DecisionSplit> {
         }
         let chose: usize = counts.iter().sum();
         let top = counts.iter().copied().max().unwrap_or(0);
-        let split = if chose == 0 {
-            0
-        } else {
-            ((chose - top) * 100 / chose) as u32
-        };
+        let split = ((chose - top) * 100).checked_div(chose).unwrap_or(0) as u32;
         let hist = &d.options[d.historical];
         out.push(DecisionSplit {
             id: d.id.clone(),
@@ -281,7 +277,7 @@ pub(super) fn decisions(s: &Scenario, games: &[&Game]) -> Vec<DecisionSplit> {
         });
     }
     // The most divided first; equal splits keep the timeline's order (a stable sort).
-    out.sort_by(|a, b| b.split.cmp(&a.split));
+    out.sort_by_key(|d| std::cmp::Reverse(d.split));
     out
 }
 

@@ -49,7 +49,7 @@ fn group(o: &mut String, g: &ClassGroup) {
     }
     let _ = writeln!(
         o,
-        "\n  {}s by month (history: {}):",
+        "\n  {}s by month, months without one left out (history: {}):",
         capital(AGREEMENT),
         g.historical_date
     );
@@ -60,7 +60,11 @@ fn group(o: &mut String, g: &ClassGroup) {
         .max()
         .unwrap_or(0)
         .max(1);
-    for m in &g.armistice_months {
+    for m in g
+        .armistice_months
+        .iter()
+        .filter(|m| m.count > 0 || m.historical)
+    {
         let bar = "#".repeat(m.count * 40 / top + usize::from(m.count > 0 && m.count * 40 < top));
         let mark = if m.historical { "  <- history" } else { "" };
         let _ = writeln!(

@@ -17,9 +17,10 @@ pub fn render(r: &ClassReport) -> String {
         header {
             h1 { "Class report" }
             p.lead {
-                (r.game_count()) " game records"
+                (r.game_count()) @if r.game_count() == 1 { " game record" } @else { " game records" }
                 @if r.groups.len() > 1 { " on " (r.groups.len()) " scenarios" }
-                @if !r.skipped.is_empty() { ", " (r.skipped.len()) " files left out (listed at the end)" }
+                @if r.skipped.len() == 1 { ", 1 file left out (listed at the end)" }
+                @if r.skipped.len() > 1 { ", " (r.skipped.len()) " files left out (listed at the end)" }
                 "."
             }
         }
@@ -27,10 +28,10 @@ pub fn render(r: &ClassReport) -> String {
             p { "No record could be read: nothing to report." }
         }
         @for (n, g) in r.groups.iter().enumerate() {
-            (group(g, n > 0))
+            (group(g, n))
         }
         @if !r.skipped.is_empty() {
-            section.page {
+            section id="skipped" {
                 h2 { "Files left out" }
                 div.table-wrap { table.skipped {
                     tr { th { "File" } th { "Why" } }
@@ -43,8 +44,9 @@ pub fn render(r: &ClassReport) -> String {
     page(&title, body)
 }
 
-fn group(g: &ClassGroup, break_before: bool) -> Markup {
-    let n = g.games.len();
+fn group(g: &ClassGroup, n: usize) -> Markup {
+    let break_before = n > 0;
+    let games = g.games.len();
     let signed = g
         .games
         .iter()
@@ -53,16 +55,17 @@ fn group(g: &ClassGroup, break_before: bool) -> Markup {
     let hist_label = format!("{} (history)", g.historical_date.format("%-d %B %Y"));
     html! {
         section class=(if break_before { "page scenario" } else { "scenario" }) {
-            p.scenario-title { (g.scenario_title) " — " (n) " games · scenario "
+            p.scenario-title { (g.scenario_title) " — " (games) " games · scenario "
                 code { (g.scenario_id) } " (" (g.scenario_hash.chars().take(12).collect::<String>()) "…)" }
             div.stats {
-                div.stat { b { (signed) " / " (n) } span { "reached an " (AGREEMENT) } }
+                div.stat { b { (signed) " / " (games) } span { "reached an " (AGREEMENT) } }
                 div.stat { b { (g.divergence.median) } span { "median divergence (0 = history)" } }
                 div.stat { b { (g.divergence.historical) } span { "games on the historical path" } }
             }
             (goals(&g.learning_goals))
         }
-        section.page {
+        // On the first sheet with the title and the goals: no page break before it.
+        section id=(format!("outcome-{n}")) {
             h2 { "How the games ended" }
             div.table-wrap { table {
                 tr { th { "Outcome" } th.num { "Games" } }
@@ -96,8 +99,8 @@ fn group(g: &ClassGroup, break_before: bool) -> Markup {
                             td.num { (t.count) }
                             @for (label, (_, hist)) in t.labels.iter().zip(&g.historical_terms) {
                                 td {
-                                    (label)
-                                    @if label != hist { " " span.tag.diff { "different" } }
+                                    @if label == hist { span.meta { "as history" } }
+                                    @else { (label) " " span.tag.diff { "different" } }
                                 }
                             }
                         }
@@ -105,7 +108,7 @@ fn group(g: &ClassGroup, break_before: bool) -> Markup {
                 } }
             }
         }
-        section.page {
+        section.page id=(format!("decisions-{n}")) {
             h2 { "The decisions, the most divided first" }
             p.lead { "For each decision, how the students who played that side chose. "
                 span.legend { span.swatch.hist {} "the historical option" span.swatch.game {} "another option" } }
@@ -133,7 +136,7 @@ fn group(g: &ClassGroup, break_before: bool) -> Markup {
             // Reserved for "At the table" (issue 14): the proposals the class tabled,
             // beside the historical proposals, as its own section here.
         }
-        section.page {
+        section.page id=(format!("divergence-{n}")) {
             h2 { "How far the games left history" }
             div.stats {
                 div.stat { b { (g.divergence.min) } span { "lowest" } }
@@ -163,7 +166,7 @@ fn group(g: &ClassGroup, break_before: bool) -> Markup {
                 }
             } }
         }
-        section.page {
+        section.page id=(format!("records-{n}")) {
             h2 { "The records" }
             div.table-wrap { table {
                 tr { th { "Name" } th { "Role" } th { "Outcome" } th.num { "Divergence" } th { "First left history" } th { "Other sides" } }
@@ -172,7 +175,7 @@ fn group(g: &ClassGroup, break_before: bool) -> Markup {
                         td { @if let Some(name) = &r.name { (name) } @else { span.meta { (file_name(&r.file)) } } }
                         td { (r.role_name) }
                         td { (r.outcome_text)
-                            @if let Some(d) = r.days_from_history { br; span.meta { (crate::report::days_text(d)) } } }
+                            @if let Some(d) = r.days_from_history { br; span.meta { (than_history(d)) } } }
                         td.num { (r.divergence.total) }
                         td { @if let Some((date, title)) = &r.first_divergence { (date) ": " (title) } @else { "never" } }
                         td { (r.policy) ", seed " (r.seed) }
@@ -181,7 +184,7 @@ fn group(g: &ClassGroup, break_before: bool) -> Markup {
             } }
         }
         @if !g.event_questions.is_empty() {
-            section.page {
+            section.page id=(format!("events-{n}")) {
                 h2 { "Questions on the events" }
                 @for e in &g.event_questions {
                     div.decision {
@@ -192,6 +195,15 @@ fn group(g: &ClassGroup, break_before: bool) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// "the historical date", "12 days later than history".
+fn than_history(days: i64) -> String {
+    if days == 0 {
+        "the historical date".to_string()
+    } else {
+        format!("{} than history", crate::report::days_text(days))
     }
 }
 

@@ -73,7 +73,8 @@ fn outcome(d: &Debrief) -> Markup {
             }
             p.meta { "One point for each decision taken differently from history, each event that happened in one and not the other, each term unlike the historical terms, and each whole week between your " (AGREEMENT) " and the historical one; 0 is the historical path." }
             @if let Some((date, t)) = &d.first_divergence {
-                p { "Your game first left history on " b { (date) } ": " (t) "." }
+                p { "Your game first left history on " b { (date) } ": " (t)
+                    @if !t.ends_with(['?', '.', '!']) { "." } }
             }
             @if !d.events.is_empty() {
                 h3 { "Events that went differently" }
