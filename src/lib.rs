@@ -8,7 +8,7 @@
 #![forbid(unsafe_code)]
 
 pub use panmunjom_core::{
-    bargain, compare, conditions, engine, explore, fsio, record, replay, report, scenario,
+    bargain, class, compare, conditions, engine, explore, fsio, record, replay, report, scenario,
 };
 
 pub mod app;

@@ -80,6 +80,8 @@ pub enum UiAction {
     Save,
     /// Debrief: write the Markdown debrief (the same bytes as `debrief --format md`).
     ExportMarkdown,
+    /// Debrief: write the HTML debrief (the same bytes as `debrief --format html`).
+    ExportHtml,
     /// Start: use this scenario file (`None`: the one built in). A bad file shows its
     /// error and the current scenario stays.
     LoadScenario(Option<PathBuf>),
@@ -109,6 +111,13 @@ pub enum UiAction {
     OpenExplore,
     /// Back to the start screen.
     ToStart,
+    /// Start: open the class report (`screens/class.rs`).
+    OpenClass,
+    /// Class: read the records in this folder (and the folders below it).
+    ReadClass(PathBuf),
+    /// Class: write the class report as one HTML page (the same bytes as `class
+    /// --format html`).
+    ExportClassHtml,
 }
 
 /// The scenario the app is showing, and where it came from.

@@ -51,6 +51,11 @@ pub struct SaveEntry {
 #[derive(Resource, Debug, Default, Clone)]
 pub struct SaveList(pub Vec<SaveEntry>);
 
+/// The player's or group's name, written into every record saved (typed on the start
+/// screen; a continued save keeps its own). Empty: none.
+#[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]
+pub struct PlayerName(pub String);
+
 /// The file the current game is saved to (`None` until its first save).
 #[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]
 pub struct SaveSlot(pub Option<PathBuf>);
@@ -61,6 +66,7 @@ impl Plugin for SavesPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<SaveList>()
             .init_resource::<SaveSlot>()
+            .init_resource::<PlayerName>()
             .add_systems(
                 OnEnter(Screen::Start),
                 refresh.after(crate::app::scenarios::scan),
@@ -85,6 +91,7 @@ fn handle_actions(
     files: Res<ScenarioFiles>,
     mut loaded: ResMut<LoadedScenario>,
     mut slot: ResMut<SaveSlot>,
+    mut name: ResMut<PlayerName>,
     mut list: ResMut<SaveList>,
     mut toasts: ResMut<Toasts>,
     mut sim: ResMut<NextState<SimState>>,
@@ -97,7 +104,7 @@ fn handle_actions(
                     toasts.error("There is no game to save yet.");
                     continue;
                 };
-                match save(&game.0, &dir.saves(), slot.0.as_deref()) {
+                match save(&game.0, &name.0, &dir.saves(), slot.0.as_deref()) {
                     Ok(path) => {
                         toasts.ok(format!("Saved to {}", path.display()));
                         slot.0 = Some(path);
@@ -123,6 +130,10 @@ fn handle_actions(
                     });
                     commands.insert_resource(CurrentGame::new(game));
                     slot.0 = Some(path.clone());
+                    name.0 = Record::read(path)
+                        .ok()
+                        .and_then(|r| r.name)
+                        .unwrap_or_default();
                 }
                 Err(e) => toasts.error(format!("Could not continue {}: {e}", path.display())),
             },
@@ -144,7 +155,10 @@ fn refresh(
 }
 
 /// The scenarios a save may have been played on: the loaded one first.
-fn known(files: &ScenarioFiles, loaded: &LoadedScenario) -> Vec<(Arc<Scenario>, Option<PathBuf>)> {
+pub fn known(
+    files: &ScenarioFiles,
+    loaded: &LoadedScenario,
+) -> Vec<(Arc<Scenario>, Option<PathBuf>)> {
     let mut all = vec![(Arc::clone(&loaded.scenario), loaded.path.clone())];
     all.extend(files.known());
     if files.builtins.is_empty() {
@@ -171,10 +185,11 @@ pub fn sim_state(game: &Game) -> SimState {
 /// Writes the game's record: over `slot` if it has one (atomically), else to a new file
 /// in `dir` named after the role and the time (the role's id made safe by
 /// [`fsio::file_stem`]: a scenario's ids cannot lead the file out of `dir`; an existing
-/// file is never replaced). Returns the file written.
-pub fn save(game: &Game, dir: &Path, slot: Option<&Path>) -> std::io::Result<PathBuf> {
+/// file is never replaced), with the player's or group's `name` (blank: none). Returns
+/// the file written.
+pub fn save(game: &Game, name: &str, dir: &Path, slot: Option<&Path>) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
-    let record = Record::of(game).to_json();
+    let record = Record::named(game, name).to_json();
     match slot {
         Some(p) => {
             fsio::write_atomic(p, record.as_bytes())?;

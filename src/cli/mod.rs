@@ -15,6 +15,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 mod bargain;
+mod class;
 mod explore;
 mod play;
 mod table;
@@ -58,7 +59,7 @@ pub enum Invocation {
     #[command(flatten)]
     Command(Command),
     /// Open the window and drive it through every screen, saving a screenshot of each
-    /// (start, briefing, play, debrief, replay) into a folder; exit 0 when all are written.
+    /// (start, briefing, play, debrief, replay, class) into a folder; exit 0 when all are written.
     #[command(display_order = 4)]
     Tour(TourOptions),
 }
@@ -126,6 +127,9 @@ pub enum Command {
         /// Write the game record (JSON) here.
         #[arg(long)]
         save: Option<PathBuf>,
+        /// The player's or group's name, kept in the record for the class report.
+        #[arg(long)]
+        name: Option<String>,
     },
     /// Compare a saved game with history.
     #[command(display_order = 3)]
@@ -137,6 +141,24 @@ pub enum Command {
         scenario: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
         format: DebriefFormat,
+    },
+    /// The class report: many game records (files, or folders of them) at a glance,
+    /// beside history — outcomes and dates, terms, how the class chose at each decision,
+    /// divergence, objectives, one row per record. Broken files are named and skipped.
+    #[command(display_order = 7)]
+    Class {
+        /// Game records, or folders holding them (their .json files, a few levels down).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// A scenario file the records were played on (repeat for several; the
+        /// built-in scenario is always known).
+        #[arg(long)]
+        scenario: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: class::ClassFormat,
+        /// Write the report to this file instead of printing it.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Bargaining analysis at a date of the historical path: utilities, zone of
     /// agreement, Pareto frontier, Nash point, the historical terms; and when the zone
@@ -198,6 +220,8 @@ pub enum DebriefFormat {
     Text,
     Md,
     Json,
+    /// One self-contained HTML page (for screens, projectors and paper).
+    Html,
 }
 
 impl From<DebriefFormat> for Format {
@@ -206,6 +230,7 @@ impl From<DebriefFormat> for Format {
             DebriefFormat::Text => Format::Text,
             DebriefFormat::Md => Format::Md,
             DebriefFormat::Json => Format::Json,
+            DebriefFormat::Html => Format::Html,
         }
     }
 }
@@ -247,6 +272,7 @@ pub fn run(command: Command) -> ExitCode {
             policy,
             choices,
             save,
+            name,
         } => play::run(play::Args {
             role,
             scenario,
@@ -254,6 +280,7 @@ pub fn run(command: Command) -> ExitCode {
             policy: policy.into(),
             choices,
             save,
+            name,
         }),
         Command::Debrief {
             record,
@@ -270,6 +297,17 @@ pub fn run(command: Command) -> ExitCode {
             at,
             format,
             export_space,
+        }),
+        Command::Class {
+            paths,
+            scenario,
+            format,
+            out,
+        } => class::run(class::Args {
+            paths,
+            scenarios: scenario,
+            format,
+            out,
         }),
         Command::Explore {
             role,
@@ -413,6 +451,7 @@ fn debrief(record: &Path, scenario: Option<&Path>, format: Format) -> Result<Exi
         Format::Text => report::debrief_text::render(&d),
         Format::Md => report::debrief_md::render(&d),
         Format::Json => report::json(&d),
+        Format::Html => report::html::debrief(&d),
     };
     out(&text);
     Ok(ExitCode::SUCCESS)

@@ -26,6 +26,8 @@ pub struct Args {
     pub policy: Policy,
     pub choices: Option<String>,
     pub save: Option<PathBuf>,
+    /// The player's or group's name for the record.
+    pub name: Option<String>,
 }
 
 /// One answer from `--choices`.
@@ -174,12 +176,14 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
     }
     summary(&game);
     if let Some(path) = &args.save {
-        Record::of(&game).write(path).map_err(|e| {
-            UserError::data(format!(
-                "{}: error: cannot write the game record: {e}",
-                path.display()
-            ))
-        })?;
+        Record::named(&game, args.name.as_deref().unwrap_or(""))
+            .write(path)
+            .map_err(|e| {
+                UserError::data(format!(
+                    "{}: error: cannot write the game record: {e}",
+                    path.display()
+                ))
+            })?;
         // A scenario read from a file must be named again for the debrief to find it.
         let scenario = args
             .scenario

@@ -547,3 +547,81 @@ fn the_save_hint_names_the_scenario_file_when_the_game_used_one() {
         stdout(&out)
     );
 }
+
+#[test]
+fn class_reads_a_folder_of_named_records_and_names_the_files_it_skips() {
+    let dir = temp_dir("class");
+    for (n, (role, name, choices)) in [
+        ("un", "Group <1>", "historical"),
+        ("chinese", "Ana & Ben", "2,1,h"),
+        ("soviet", "", "historical"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let file = dir.join(format!("g{n}.json"));
+        let mut args = vec!["play", "--role", role, "--choices", choices];
+        let path = file.to_str().unwrap().to_string();
+        args.extend(["--save", &path]);
+        if !name.is_empty() {
+            args.extend(["--name", name]);
+        }
+        let out = run(&args, None);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    std::fs::write(dir.join("broken.json"), "{").unwrap();
+    let folder = dir.to_str().unwrap();
+
+    let out = run(&["class", folder, "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let games = report["groups"][0]["games"].as_array().unwrap();
+    assert_eq!(games.len(), 3);
+    assert_eq!(games[0]["name"], "Group <1>");
+    assert_eq!(games[1]["name"], "Ana & Ben");
+    assert!(
+        games[2]["name"].is_null(),
+        "a record without a name has none"
+    );
+    assert_eq!(games[0]["divergence"]["total"], 0);
+    let skipped = report["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1);
+    assert!(
+        skipped[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("broken.json")
+    );
+    assert!(
+        stderr(&out).contains("broken.json: skipped:"),
+        "{}",
+        stderr(&out)
+    );
+
+    let page = dir.join("report.html");
+    let out = run(
+        &[
+            "class",
+            folder,
+            "--format",
+            "html",
+            "--out",
+            page.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("Group &lt;1&gt;") && html.contains("Ana &amp; Ben"));
+    for format in ["text", "md"] {
+        let out = run(&["class", folder, "--format", format], None);
+        assert!(stdout(&out).contains("Ana & Ben"), "{format}");
+    }
+
+    // Nothing readable: an error, exit 1.
+    let empty = temp_dir("class-empty");
+    std::fs::write(empty.join("junk.json"), "not json").unwrap();
+    let out = run(&["class", empty.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("junk.json"), "{}", stderr(&out));
+}

@@ -8,6 +8,7 @@ mod bad_corpus;
 mod bad_files;
 mod bad_records;
 mod bargain;
+mod browser;
 mod cli;
 mod common;
 #[path = "../../crates/panmunjom-core/tests/suite/corpus.rs"]

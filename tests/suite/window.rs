@@ -11,12 +11,13 @@ use std::process::Command;
 
 use crate::common::temp_dir;
 
-const SCREENS: [&str; 5] = [
+const SCREENS: [&str; 6] = [
     "start.png",
     "briefing.png",
     "play.png",
     "debrief.png",
     "replay.png",
+    "class.png",
 ];
 
 /// The stressed screens: each has a screenshot at 1×1 and at 3840×2160.

@@ -160,3 +160,51 @@ fn explore_table_100000(bencher: Bencher) {
         black_box(r.strategies[0].report.armistice)
     });
 }
+
+/// A class's worth of records for the class report: `n` games of every role, seed and
+/// policy, each choosing its own way (the `i`th game takes option `(i + k) mod open` at
+/// its `k`th decision), written as record files into a fresh folder.
+fn class_folder(s: &Arc<Scenario>, n: usize) -> tempfile::TempDir {
+    use panmunjom_core::engine::Progress;
+    use panmunjom_core::record::Record;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let roles: Vec<_> = s.playable().map(|(id, _)| id).collect();
+    for i in 0..n {
+        let policy = if i % 2 == 0 {
+            Policy::Historical
+        } else {
+            Policy::Adaptive
+        };
+        let setup = Setup {
+            role: roles[i % roles.len()],
+            policy,
+            seed: i as u64,
+        };
+        let mut g = Game::new(Arc::clone(s), setup);
+        let mut k = 0;
+        while let Progress::AwaitingChoice(id) = g.advance() {
+            let open = g.open_options(id);
+            g.choose(open[(i + k) % open.len()]).expect("open option");
+            k += 1;
+        }
+        Record::named(&g, &format!("Student {i}"))
+            .write(&dir.path().join(format!("r{i:04}.json")))
+            .expect("record written");
+    }
+    dir
+}
+
+/// The class report over 1,000 record files: read them, replay each, tally, and write
+/// the HTML page (target < 2 s on two cores).
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn class_report_1000_html(bencher: Bencher) {
+    let s = scenario();
+    let dir = class_folder(&s, 1000);
+    let scenarios = [Arc::clone(&s)];
+    bencher.bench_local(|| {
+        let found = panmunjom_core::class::gather(&[dir.path().to_path_buf()]);
+        let report = panmunjom_core::class::ClassReport::build(found.records, &scenarios);
+        assert_eq!(report.game_count(), 1000);
+        black_box(panmunjom_core::report::html::class(&report).len())
+    });
+}

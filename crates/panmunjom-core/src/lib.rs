@@ -13,6 +13,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod bargain;
+pub mod class;
 pub mod compare;
 pub mod conditions;
 pub mod engine;

@@ -35,6 +35,10 @@ pub struct Record {
     /// any: older records read as games in which the player passed every meeting).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub table: Vec<TableMoveRef>,
+    /// The player's or group's name, for the class report (optional: records written
+    /// before it existed have none, and a record without a name leaves it out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// One move of the player at the table, by ids.
@@ -104,6 +108,16 @@ impl Record {
                 })
                 .collect(),
             table: game.table_moves().iter().map(|m| move_ref(s, m)).collect(),
+            name: None,
+        }
+    }
+
+    /// The record of a game, with the player's or group's name (blank: none).
+    pub fn named(game: &Game, name: &str) -> Record {
+        let name = name.trim();
+        Record {
+            name: (!name.is_empty()).then(|| name.to_string()),
+            ..Record::of(game)
         }
     }
 

@@ -92,12 +92,10 @@ pub fn run(args: TourArgs) -> ExitCode {
     let data = DataDir(data);
     app.insert_resource(ExportDir::of(&data))
         .insert_resource(data.clone())
-        .insert_resource(Tour::new(
-            args.screenshots.clone(),
-            role,
-            args.seed,
-            args.stress,
-        ))
+        .insert_resource(Tour {
+            saves: data.saves(),
+            ..Tour::new(args.screenshots.clone(), role, args.seed, args.stress)
+        })
         .add_systems(Update, drive);
     let code = crate::app::exit_code(app.run());
     if own_data {
@@ -119,6 +117,7 @@ enum Step {
     Debrief,
     Menu,
     Replay,
+    Class,
     Done,
 }
 
@@ -142,6 +141,8 @@ struct Tour {
     stress: Option<Stress>,
     /// A stress screenshot to take once the wait is over.
     pending_shot: Option<String>,
+    /// The saves folder the Class screen reads (the tour's game is saved there).
+    saves: PathBuf,
 }
 
 /// One setting of the window during the stress phase.
@@ -250,6 +251,7 @@ impl Tour {
             started: Instant::now(),
             stress: stress.then(Stress::default),
             pending_shot: None,
+            saves: PathBuf::new(),
         }
     }
 
@@ -547,6 +549,20 @@ fn drive(
                 return;
             }
             if tour.stressing("replay", window, zoom) {
+                return;
+            }
+            // The class report over the saves folder (the tour's own game at least).
+            actions.write(UiAction::OpenClass);
+            actions.write(UiAction::ReadClass(tour.saves.clone()));
+            tour.step = Step::Class;
+            tour.wait = SETTLE;
+        }
+        Step::Class => {
+            if *screen.get() != Screen::Class {
+                return;
+            }
+            if !tour.taken.iter().any(|p| p.ends_with("class.png")) {
+                tour.screenshot(&mut commands, "class.png");
                 return;
             }
             tour.step = Step::Done;

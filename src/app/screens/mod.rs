@@ -3,6 +3,7 @@
 use bevy::prelude::*;
 
 pub mod briefing;
+pub mod class;
 pub mod debrief;
 pub mod explore;
 pub mod play;
@@ -20,6 +21,8 @@ pub enum Screen {
     Replay,
     /// The what-if explorer (`explore.rs`).
     Explore,
+    /// The class report over a folder of records (`class.rs`).
+    Class,
 }
 
 /// Adds every screen's plugin (the [`Screen`] state itself is set up by
@@ -35,6 +38,7 @@ impl Plugin for ScreensPlugin {
             debrief::DebriefPlugin,
             replay::ReplayPlugin,
             explore::ExplorePlugin,
+            class::ClassPlugin,
         ));
     }
 }

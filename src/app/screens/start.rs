@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::app::saves::{SaveEntry, SaveList};
+use crate::app::saves::{PlayerName, SaveEntry, SaveList};
 use crate::app::scenarios::{ScenarioFiles, ScenarioProblem, problem_text};
 use crate::app::{LoadedScenario, Screen, UiAction};
 use crate::engine::{Policy, Setup};
@@ -18,6 +18,8 @@ pub enum Mode {
     Play,
     Replay,
     Explore,
+    /// The class report over a folder of records.
+    Class,
 }
 
 /// What the start screen's form holds.
@@ -31,6 +33,8 @@ pub struct StartForm {
     pub mode: Mode,
     /// The scenario path being typed.
     pub path: String,
+    /// The player's or group's name, kept in the saved record for the class report.
+    pub name: String,
 }
 
 impl Default for StartForm {
@@ -41,6 +45,7 @@ impl Default for StartForm {
             seed: random_seed().to_string(),
             mode: Mode::Play,
             path: String::new(),
+            name: String::new(),
         }
     }
 }
@@ -63,6 +68,7 @@ impl StartForm {
         match self.mode {
             Mode::Replay => Some(UiAction::OpenReplay),
             Mode::Explore => Some(UiAction::OpenExplore),
+            Mode::Class => Some(UiAction::OpenClass),
             Mode::Play => Some(UiAction::NewGame(Setup {
                 role: self.role(s)?,
                 policy: self.policy,
@@ -113,6 +119,8 @@ impl Plugin for StartPlugin {
 fn handle_actions(
     mut actions: MessageReader<UiAction>,
     loaded: Res<LoadedScenario>,
+    form: Res<StartForm>,
+    mut name: ResMut<PlayerName>,
     mut new_game: MessageWriter<NewGame>,
     mut screen: ResMut<NextState<Screen>>,
 ) {
@@ -123,6 +131,7 @@ fn handle_actions(
                     scenario: loaded.scenario.clone(),
                     setup: setup.clone(),
                 });
+                name.0 = form.name.trim().to_string();
                 screen.set(Screen::Briefing);
             }
             UiAction::OpenReplay => screen.set(Screen::Replay),
@@ -174,6 +183,7 @@ fn draw(
                 Mode::Play => "Begin: read the briefing  (Enter)",
                 Mode::Replay => "Open the historical replay  (Enter)",
                 Mode::Explore => "Open the what-if explorer  (Enter)",
+                Mode::Class => "Open the class report  (Enter)",
             };
             let button = egui::Button::new(egui::RichText::new(label).size(18.0).strong())
                 .min_size(egui::vec2(340.0, 40.0));
@@ -185,7 +195,7 @@ fn draw(
             ui.add_space(12.0);
             ui.label(
                 egui::RichText::new(
-                    "Keys: 1–3 role · H/A other sides · P/R/X mode · N new seed · Esc menu",
+                    "Keys: 1–3 role · H/A other sides · P/R/X/C mode · N new seed · Esc menu",
                 )
                 .weak(),
             );
@@ -257,6 +267,9 @@ fn keys(
         }
         if i.key_pressed(Key::X) {
             form.mode = Mode::Explore;
+        }
+        if i.key_pressed(Key::C) {
+            form.mode = Mode::Class;
         }
         if i.key_pressed(Key::N) {
             form.seed = random_seed().to_string();
@@ -453,6 +466,24 @@ fn options_row(ui: &mut egui::Ui, form: &mut StartForm) {
                     &mut form.mode,
                     Mode::Explore,
                     "Explore many what-if games (X)",
+                );
+                ui.radio_value(
+                    &mut form.mode,
+                    Mode::Class,
+                    "Class report over saved games (C)",
+                );
+            });
+            ui.end_row();
+            ui.label(egui::RichText::new("Name").strong());
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.name)
+                        .hint_text("player or group")
+                        .desired_width(220.0)
+                        .char_limit(80),
+                );
+                ui.label(
+                    egui::RichText::new("saved with the game, shown in the class report").weak(),
                 );
             });
             ui.end_row();

@@ -12,7 +12,7 @@
 
 mod bargaining;
 mod divergence;
-mod outcome;
+pub(crate) mod outcome;
 mod rows;
 mod samples;
 pub mod table;
@@ -25,7 +25,7 @@ use serde::Serialize;
 pub use bargaining::GameBargaining;
 pub use divergence::Divergence;
 pub use outcome::{OutcomeView, TermRow};
-pub use rows::{CiteView, DecisionRow, EventDiff, ObjectiveRow};
+pub use rows::{CiteView, DecisionRow, EventDiff, EventQuestions, ObjectiveRow, QuestionView};
 pub use samples::{IssueSettled, Sample};
 
 use crate::engine::{Decider, Game, Happening, Setup};
@@ -85,6 +85,10 @@ pub struct Debrief {
     /// Proposals, the negotiation dance and the frontiers (None when the scenario has
     /// no sessions).
     pub table: Option<table::TableDebrief>,
+    /// The scenario's learning goals (for the teacher).
+    pub learning_goals: Vec<String>,
+    /// The events' discussion questions, in timeline order.
+    pub event_questions: Vec<EventQuestions>,
 }
 
 impl Debrief {
@@ -155,6 +159,7 @@ impl Debrief {
                         same,
                         note,
                         sources,
+                        discussion: QuestionView::list(s, &d.discussion),
                     });
                 }
             }
@@ -213,6 +218,8 @@ impl Debrief {
             objectives,
             bargaining: GameBargaining::new(game),
             table: (!s.sessions.is_empty()).then(|| table::TableDebrief::new(game, &history)),
+            learning_goals: s.learning_goals.clone(),
+            event_questions: event_questions(s),
         }
     }
 
@@ -224,6 +231,21 @@ impl Debrief {
 
 #[cfg(test)]
 mod tests;
+/// Every event's discussion questions, in timeline order.
+pub fn event_questions(s: &Scenario) -> Vec<EventQuestions> {
+    s.timeline
+        .iter()
+        .filter_map(|entry| {
+            let e = entry.as_event()?;
+            (!e.discussion.is_empty()).then(|| EventQuestions {
+                id: e.id.clone(),
+                date_text: entry.date_text(),
+                title: e.title.clone(),
+                questions: QuestionView::list(s, &e.discussion),
+            })
+        })
+        .collect()
+}
 
 /// Who took decision `id` in the game, from its log.
 fn decider(game: &Game, id: EntryId) -> Option<Decider> {

@@ -77,7 +77,7 @@ impl OutcomeView {
     }
 }
 
-pub(super) fn outcome_view(s: &Scenario, game: &Game, history: &Game) -> OutcomeView {
+pub(crate) fn outcome_view(s: &Scenario, game: &Game, history: &Game) -> OutcomeView {
     let g = &game.state;
     let (kind, reason) = match game.outcome() {
         None => ("unfinished", None),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::engine::Decider;
-use crate::scenario::{Cite, Scenario};
+use crate::scenario::{Cite, Question, Scenario};
 
 /// A citation ready to print.
 #[derive(Debug, Clone, Serialize)]
@@ -64,6 +64,37 @@ pub struct DecisionRow {
     pub same: bool,
     pub note: String,
     pub sources: Vec<CiteView>,
+    /// The scenario's questions for a class discussion of this decision.
+    pub discussion: Vec<QuestionView>,
+}
+
+/// A discussion question ready to print: the question, what historians say, sources.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionView {
+    pub question: String,
+    pub background: String,
+    pub sources: Vec<CiteView>,
+}
+
+impl QuestionView {
+    pub fn list(s: &Scenario, list: &[Question]) -> Vec<QuestionView> {
+        list.iter()
+            .map(|q| QuestionView {
+                question: q.question.clone(),
+                background: q.background.clone(),
+                sources: q.sources.iter().map(|c| CiteView::new(s, c)).collect(),
+            })
+            .collect()
+    }
+}
+
+/// An event's discussion questions (every event that has some, whether or not it fired).
+#[derive(Debug, Clone, Serialize)]
+pub struct EventQuestions {
+    pub id: String,
+    pub date_text: String,
+    pub title: String,
+    pub questions: Vec<QuestionView>,
 }
 
 /// An objective, met or not, in the game and in history.

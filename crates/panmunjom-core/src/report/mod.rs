@@ -1,13 +1,17 @@
-//! Printing the debrief and the replay: plain text, Markdown and JSON.
+//! Printing the debrief, the class report and the replay: plain text, Markdown, JSON
+//! and HTML (`html/`).
 //!
 //! The data comes ready-made from [`crate::compare::Debrief`] and
 //! [`crate::replay::ReplayStep`]; this module only lays it out. JSON dates are
 //! ISO 8601 (`1953-07-27`).
 
 pub mod bargain;
+pub mod class_md;
+pub mod class_text;
 pub mod debrief_md;
 pub mod debrief_text;
 pub mod explore_text;
+pub mod html;
 pub mod replay_text;
 pub mod table;
 
@@ -19,6 +23,17 @@ pub enum Format {
     Text,
     Md,
     Json,
+    Html,
+}
+
+/// The name of the agreement in the texts written for the class report and the HTML
+/// pages. One place to change: it becomes the scenario's own noun once scenarios
+/// declare one.
+pub const AGREEMENT: &str = "armistice";
+
+/// "Jul 1953".
+pub fn month_short(d: chrono::NaiveDate) -> String {
+    d.format("%b %Y").to_string()
 }
 
 /// Pretty JSON with a final newline.

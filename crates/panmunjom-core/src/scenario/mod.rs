@@ -81,6 +81,8 @@ pub struct Scenario {
     pub proposals: Vec<Proposal>,
     /// Every session's meetings, by date (then session order).
     pub meetings: Vec<Meeting>,
+    /// What a class should understand after playing (for the teacher).
+    pub learning_goals: Vec<String>,
 }
 
 /// A document citations point into, with its text when one ships.
@@ -295,6 +297,8 @@ pub struct Event {
     pub when: Cond,
     pub chance: Option<u32>,
     pub effects: Vec<Effect>,
+    /// Questions for a class discussion.
+    pub discussion: Vec<Question>,
 }
 
 /// A moment where one role decides.
@@ -319,6 +323,8 @@ pub struct Decision {
     pub historical: Option<usize>,
     /// The decision arises only off the historical path (it has no historical option).
     pub counterfactual: bool,
+    /// Questions for a class discussion.
+    pub discussion: Vec<Question>,
 }
 
 impl Decision {
@@ -326,6 +332,14 @@ impl Decision {
     pub fn historical_option(&self) -> Option<&DecisionOption> {
         self.historical.map(|h| &self.options[h])
     }
+}
+
+/// A question for a class discussion, with what historians say and where.
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub question: String,
+    pub background: String,
+    pub sources: Vec<Cite>,
 }
 
 /// One option of a decision.

@@ -80,6 +80,10 @@ pub struct RawScenario {
     /// The proposals really tabled in the period, with how they were answered.
     #[serde(default)]
     pub proposals: Vec<RawProposal>,
+    /// What a class should understand after playing, for the teacher (shown in the
+    /// briefing's notes, the debrief and the class report).
+    #[serde(default)]
+    pub learning_goals: Vec<String>,
 }
 
 fn default_noise() -> u32 {
@@ -260,6 +264,22 @@ pub struct RawEvent {
     pub chance: Option<u32>,
     #[serde(default)]
     pub effects: Vec<RawEffect>,
+    /// Questions for a class discussion about this event, with sources.
+    #[serde(default)]
+    pub discussion: Vec<RawQuestion>,
+}
+
+/// A question for a class discussion: what historians debate, with the sources.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Question")]
+pub struct RawQuestion {
+    /// The question put to the class.
+    pub question: String,
+    /// What historians say about it, in a few sentences (where they disagree, both sides).
+    #[serde(default)]
+    pub background: String,
+    /// Where to read more: at least one.
+    pub sources: Vec<RawCite>,
 }
 
 /// Who learns of an event.
@@ -347,6 +367,9 @@ pub struct RawDecision {
     /// first whose condition holds when the decision arises is shown (none: `context`).
     #[serde(default)]
     pub contexts: Vec<RawContext>,
+    /// Questions for a class discussion about this decision, with sources.
+    #[serde(default)]
+    pub discussion: Vec<RawQuestion>,
 }
 
 /// A wording of a decision's context for one situation.

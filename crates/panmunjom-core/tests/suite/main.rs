@@ -5,6 +5,7 @@ mod bad_corpus;
 mod bad_files;
 mod bad_records;
 mod bargain;
+mod class;
 mod common;
 mod corpus;
 mod data;

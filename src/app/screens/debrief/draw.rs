@@ -91,6 +91,15 @@ pub(super) fn draw(
                 {
                     out.push(UiAction::ExportMarkdown);
                 }
+                if ui
+                    .button(RichText::new("\u{2b07} Export to HTML").strong())
+                    .on_hover_text(
+                        "one page to print or project: the same file as `panmunjom debrief RECORD --format html`",
+                    )
+                    .clicked()
+                {
+                    out.push(UiAction::ExportHtml);
+                }
             });
         });
         match &status.0 {

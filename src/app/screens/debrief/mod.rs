@@ -1,6 +1,6 @@
 //! The debrief: the game beside history — outcome against 27 July 1953 and the terms of
 //! 8 June 1953, the decision table with sources and notes, charts of both paths,
-//! objectives, the divergence score — and the export to Markdown.
+//! objectives, the divergence score — and the export to Markdown and HTML.
 //!
 //! This file holds the plugin, the debrief cache and the export; `draw.rs` draws the
 //! screen.
@@ -18,7 +18,7 @@ use crate::app::{DataDir, Screen, UiAction};
 use crate::compare::Debrief;
 use crate::engine::Game;
 use crate::fsio;
-use crate::report::debrief_md;
+use crate::report::{debrief_md, html};
 use crate::sim::{CurrentGame, GameNumber};
 
 pub struct DebriefPlugin;
@@ -117,7 +117,22 @@ fn refresh_cache(game: Option<Res<CurrentGame>>, mut cache: ResMut<DebriefCache>
 /// (ids from the scenario file made safe by [`fsio::file_stem`]; never replacing a file),
 /// atomically. Returns the path written.
 pub fn export_markdown(game: &Game, dir: &Path) -> std::io::Result<PathBuf> {
-    let text = debrief_md::render(&Debrief::new(game));
+    export(game, dir, "md", debrief_md::render)
+}
+
+/// Writes the HTML debrief of `game` (the same bytes as `panmunjom debrief RECORD
+/// --format html`), named like [`export_markdown`]'s file with `.html`.
+pub fn export_html(game: &Game, dir: &Path) -> std::io::Result<PathBuf> {
+    export(game, dir, "html", html::debrief)
+}
+
+fn export(
+    game: &Game,
+    dir: &Path,
+    ext: &str,
+    render: fn(&Debrief) -> String,
+) -> std::io::Result<PathBuf> {
+    let text = render(&Debrief::new(game));
     let stamp = fsio::now_stamp();
     let stem = format!(
         "{}-{}-seed{}-{stamp}",
@@ -125,7 +140,7 @@ pub fn export_markdown(game: &Game, dir: &Path) -> std::io::Result<PathBuf> {
         fsio::file_stem(&game.scenario.actor(game.setup.role).id),
         game.setup.seed
     );
-    fsio::write_new(dir, &stem, "md", text.as_bytes())
+    fsio::write_new(dir, &stem, ext, text.as_bytes())
 }
 
 fn handle_actions(
@@ -135,12 +150,15 @@ fn handle_actions(
     mut status: ResMut<ExportStatus>,
 ) {
     for action in actions.read() {
-        if action == &UiAction::ExportMarkdown {
-            status.0 = Some(match &game {
-                None => Err("there is no game to export".to_string()),
-                Some(g) => export_markdown(&g.0, &dir.0)
-                    .map_err(|e| format!("cannot write the debrief into {}: {e}", dir.0.display())),
-            });
-        }
+        let write = match action {
+            UiAction::ExportMarkdown => export_markdown,
+            UiAction::ExportHtml => export_html,
+            _ => continue,
+        };
+        status.0 = Some(match &game {
+            None => Err("there is no game to export".to_string()),
+            Some(g) => write(&g.0, &dir.0)
+                .map_err(|e| format!("cannot write the debrief into {}: {e}", dir.0.display())),
+        });
     }
 }

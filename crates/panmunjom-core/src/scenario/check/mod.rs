@@ -19,6 +19,7 @@ mod armistice;
 mod conds;
 mod contradiction;
 mod dates;
+mod discussion;
 mod guards;
 mod items;
 mod quotes;
@@ -176,6 +177,7 @@ impl<'a> Checker<'a> {
             sessions,
             proposals,
             meetings,
+            learning_goals: self.learning_goals(top),
         }
     }
 

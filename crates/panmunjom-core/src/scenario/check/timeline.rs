@@ -109,6 +109,7 @@ impl Checker<'_> {
             when: self.opt_cond(item, "when", &e.when),
             chance: e.chance,
             effects: self.effects(item, "effects", &e.effects),
+            discussion: self.discussion(item, &e.discussion),
         }
     }
 
@@ -231,6 +232,7 @@ impl Checker<'_> {
                 Some(historical.first().copied().unwrap_or(0))
             },
             counterfactual: d.counterfactual,
+            discussion: self.discussion(item, &d.discussion),
         }
     }
 }

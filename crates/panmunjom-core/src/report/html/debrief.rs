@@ -1,0 +1,155 @@
+//! One game's debrief as one HTML page: the outcome, the decisions beside history
+//! (with the discussion questions), the state over time as charts, the objectives.
+
+use maud::{Markup, PreEscaped, html};
+
+use super::{charts, cites, goals, page, questions};
+use crate::compare::Debrief;
+use crate::report::{AGREEMENT, date_or_never, days_text};
+
+/// The whole debrief as a self-contained HTML page.
+pub fn render(d: &Debrief) -> String {
+    let title = format!("Debrief: {}", d.scenario_title);
+    let body = html! {
+        header {
+            h1 { "Debrief" }
+            p.scenario-title { (d.scenario_title) }
+            p.lead { "Role: " b { (d.role_name) } " · other sides: " (d.policy) " · seed " (d.seed)
+                " · scenario " code { (d.scenario_id) } " (" (d.scenario_hash.chars().take(12).collect::<String>()) "…)" }
+        }
+        (outcome(d))
+        (goals(&d.learning_goals))
+        (decisions(d))
+        (over_time(d))
+        (objectives(d))
+        @if !d.event_questions.is_empty() {
+            section.page {
+                h2 { "Questions on the events" }
+                @for e in &d.event_questions {
+                    div.decision {
+                        h3 { (e.title) }
+                        p.meta { (e.date_text) }
+                        (questions(&e.questions))
+                    }
+                }
+            }
+        }
+        footer { "Written by Panmunjom from a game record; history is the same scenario with every side taking its historical option." }
+    };
+    page(&title, body)
+}
+
+fn outcome(d: &Debrief) -> Markup {
+    let out = &d.outcome;
+    let v = &d.divergence;
+    html! {
+        section {
+            h2 { "Outcome" }
+            @match out.armistice_date {
+                Some(date) => p { (crate::report::class_text::capital(AGREEMENT)) " signed " b { (date) } "; history: "
+                    (out.historical_date) " (" (days_text(out.days_from_history.unwrap_or(0))) ")." },
+                None => p { b { "No " (AGREEMENT) } " (" (out.reason.clone().unwrap_or_else(|| out.kind.clone())) "). History: "
+                    (AGREEMENT) " signed " (out.historical_date) "." },
+            }
+            div.table-wrap { table {
+                tr { th { "Issue" } th { "Your terms" } th { "Terms of " (out.historical_terms_date) } }
+                @for t in &out.terms {
+                    tr {
+                        td { (t.issue_name) }
+                        td { (t.game_label.as_deref().unwrap_or("(not agreed)"))
+                            @if !t.same { " " span.tag.diff { "different" } } }
+                        td { (t.historical_label) }
+                    }
+                }
+            } }
+            p { "Time taken: " b { (out.weeks_taken) " weeks" } " from " (d.start) " to " (out.taken_until())
+                "; history: " (out.historical_weeks_taken) " weeks." }
+            div.stats {
+                div.stat { b { (v.total) } span { "divergence score" } }
+                div.stat { b { (v.decisions) } span { "decisions" } }
+                div.stat { b { (v.events) } span { "events" } }
+                div.stat { b { (v.terms) } span { "terms" } }
+                div.stat { b { (v.weeks) } span { "weeks" } }
+            }
+            p.meta { "One point for each decision taken differently from history, each event that happened in one and not the other, each term unlike the historical terms, and each whole week between your " (AGREEMENT) " and the historical one; 0 is the historical path." }
+            @if let Some((date, t)) = &d.first_divergence {
+                p { "Your game first left history on " b { (date) } ": " (t)
+                    @if !t.ends_with(['?', '.', '!']) { "." } }
+            }
+            @if !d.events.is_empty() {
+                h3 { "Events that went differently" }
+                ul { @for e in &d.events { li { (e.date_text) " — " (e.title) ": " (e.what()) } } }
+            }
+        }
+    }
+}
+
+fn decisions(d: &Debrief) -> Markup {
+    html! {
+        section.page {
+            h2 { "Decisions beside history" }
+            @for r in &d.decisions {
+                div.decision {
+                    h3 { (r.title) }
+                    p.meta { (r.date_text) " · " (r.role_name) @if r.player { " (you)" } }
+                    div.table-wrap { table {
+                        tr { th { "Chosen" } th { "Historical" } }
+                        tr {
+                            td { (r.chosen_label.as_deref().unwrap_or("(did not arise)"))
+                                @if !r.same { " " span.tag.diff { "different" } } }
+                            td { (r.historical_label) }
+                        }
+                    } }
+                    @if r.player && !r.note.is_empty() { p.note { b { "Why the real side chose as it did: " } (r.note) } }
+                    (cites(&r.sources))
+                    @if r.player { (questions(&r.discussion)) }
+                }
+            }
+        }
+    }
+}
+
+fn over_time(d: &Debrief) -> Markup {
+    let start = d.samples.first().map(|s| s.date);
+    let day = |date: chrono::NaiveDate| start.map_or(0, |s| (date - s).num_days());
+    let label = |n: i64| {
+        start
+            .and_then(|s| s.checked_add_signed(chrono::TimeDelta::days(n)))
+            .map(crate::report::month_short)
+            .unwrap_or_default()
+    };
+    html! {
+        section.page {
+            h2 { "Over time" }
+            p.legend { span.swatch.game {} "your game" span.swatch.hist {} "history" }
+            @for (k, (_, name, unit)) in d.variables.iter().enumerate() {
+                @let points: Vec<(i64, i64, i64)> = d.samples.iter()
+                    .filter_map(|s| s.vars.get(k).map(|&(g, h)| (day(s.date), g, h))).collect();
+                figure {
+                    (PreEscaped(charts::lines(&points, &label, unit)))
+                    figcaption { (name) }
+                }
+            }
+            h3 { "When the parties' positions met" }
+            div.table-wrap { table {
+                tr { th { "Issue" } th { "Yours" } th { "History" } }
+                @for r in &d.settled { tr { td { (r.issue_name) } td { (date_or_never(r.game)) } td { (date_or_never(r.history)) } } }
+            } }
+        }
+    }
+}
+
+fn objectives(d: &Debrief) -> Markup {
+    let yn = |b: bool| if b { "met" } else { "not met" };
+    html! {
+        section.page {
+            h2 { "Objectives" }
+            div.table-wrap { table {
+                tr { th { "Side" } th { "Objective" } th { "Yours" } th { "History" } }
+                @for r in &d.objectives {
+                    tr { td { (r.role_name) } td { (r.text) } td { (yn(r.met)) } td { (yn(r.met_in_history)) } }
+                }
+            } }
+        }
+    }
+}
