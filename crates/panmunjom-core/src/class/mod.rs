@@ -165,7 +165,7 @@ fn group(s: &Arc<Scenario>, games: &[(String, Record, Game)]) -> ClassGroup {
         historical_terms: s
             .issues
             .iter()
-            .zip(&s.armistice.historical_terms)
+            .zip(s.armistice.historical_terms.iter().flatten())
             .map(|(i, p)| (i.name.clone(), i.positions[p.0].label.clone()))
             .collect(),
         outcomes: tally::outcomes(&rows),

@@ -187,7 +187,7 @@ pub(super) fn term_sets(s: &Scenario, rows: &[GameRow]) -> Vec<TermSet> {
     let historical: Vec<&str> = s
         .issues
         .iter()
-        .zip(&s.armistice.historical_terms)
+        .zip(s.armistice.historical_terms.iter().flatten())
         .map(|(i, p)| i.positions[p.0].label.as_str())
         .collect();
     let mut sets: Vec<TermSet> = Vec::new();
@@ -240,7 +240,7 @@ pub(super) fn decisions(s: &Scenario, games: &[&Game]) -> Vec<DecisionSplit> {
         let chose: usize = counts.iter().sum();
         let top = counts.iter().copied().max().unwrap_or(0);
         let split = ((chose - top) * 100).checked_div(chose).unwrap_or(0) as u32;
-        let hist = &d.options[d.historical];
+        let hist = d.historical_option();
         out.push(DecisionSplit {
             id: d.id.clone(),
             date_text: entry.date_text(),
@@ -256,20 +256,19 @@ pub(super) fn decisions(s: &Scenario, games: &[&Game]) -> Vec<DecisionSplit> {
                     id: o.id.clone(),
                     label: o.label.clone(),
                     count,
-                    historical: n == d.historical,
+                    historical: Some(n) == d.historical,
                 })
                 .collect(),
             players,
             not_arisen,
             split,
             note: hist
-                .historical
-                .as_ref()
+                .and_then(|o| o.historical.as_ref())
                 .map(|h| h.note.clone())
                 .unwrap_or_default(),
             sources: hist
-                .historical
-                .iter()
+                .and_then(|o| o.historical.as_ref())
+                .into_iter()
                 .flat_map(|h| h.sources.iter())
                 .map(|c| CiteView::new(s, c))
                 .collect(),

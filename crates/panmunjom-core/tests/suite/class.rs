@@ -36,10 +36,9 @@ fn play(
 }
 
 fn historical(_: usize, d: &Decision, open: &[usize]) -> usize {
-    if open.contains(&d.historical) {
-        d.historical
-    } else {
-        open[0]
+    match d.historical {
+        Some(h) if open.contains(&h) => h,
+        _ => open[0],
     }
 }
 
@@ -48,7 +47,7 @@ fn first_differs(n: usize, d: &Decision, open: &[usize]) -> usize {
     if n == 0 {
         *open
             .iter()
-            .find(|&&o| o != d.historical)
+            .find(|&&o| Some(o) != d.historical)
             .unwrap_or(&open[0])
     } else {
         historical(n, d, open)
@@ -121,7 +120,7 @@ fn the_class_report_tallies_every_record_beside_history() {
     let split = g.decisions.iter().find(|d| d.id == first_un.id).unwrap();
     assert_eq!(split.players, 3, "three records played the UN Command");
     let hist = split.options.iter().find(|o| o.historical).unwrap();
-    assert_eq!(hist.id, first_un.options[first_un.historical].id);
+    assert_eq!(hist.id, first_un.historical_option().unwrap().id);
     assert!(hist.count >= 1);
     let chose: usize = split.options.iter().map(|o| o.count).sum();
     assert_eq!(chose + split.not_arisen, split.players);
