@@ -336,3 +336,88 @@ fn the_start_form_in_explore_mode_opens_the_explorer_and_comes_back() {
     act(&mut app, UiAction::ToStart);
     assert_eq!(screen(&app), Screen::Start);
 }
+
+#[test]
+fn a_named_game_is_saved_with_its_name_and_the_class_screen_reports_and_exports_it() {
+    use panmunjom::app::screens::class::ClassState;
+    use panmunjom::app::screens::start::{Mode, StartForm};
+    let mut app = app("screens-class");
+    app.world_mut().resource_mut::<StartForm>().name = "  Group <4>  ".into();
+    begin(&mut app, "un", Policy::Historical);
+    act(&mut app, UiAction::Save);
+    let saves = app.world().resource::<DataDir>().saves();
+    let file = std::fs::read_dir(&saves)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let record = Record::read(&file).unwrap();
+    assert_eq!(record.name.as_deref(), Some("Group <4>"));
+    std::fs::write(saves.join("broken.json"), "{").unwrap();
+
+    let form = StartForm {
+        mode: Mode::Class,
+        ..app.world().resource::<StartForm>().clone()
+    };
+    let action = form
+        .begin(&main_scenario())
+        .expect("the class report needs no role");
+    assert_eq!(action, UiAction::OpenClass);
+    act(&mut app, action);
+    assert_eq!(screen(&app), Screen::Class);
+    let folder = app.world().resource::<ClassState>().folder.clone();
+    assert_eq!(
+        folder,
+        saves.display().to_string(),
+        "the saves folder by default"
+    );
+    act(&mut app, UiAction::ReadClass(saves.clone()));
+    let state = app.world().resource::<ClassState>();
+    let report = state.report.as_ref().expect("a report");
+    assert_eq!(report.game_count(), 1);
+    assert_eq!(report.groups[0].games[0].name.as_deref(), Some("Group <4>"));
+    assert_eq!(
+        report.skipped.len(),
+        1,
+        "the broken file is named, not fatal"
+    );
+
+    act(&mut app, UiAction::ExportClassHtml);
+    let written = match &app.world().resource::<ClassState>().export {
+        Some(Ok(p)) => p.clone(),
+        other => panic!("export: {other:?}"),
+    };
+    let html = std::fs::read_to_string(&written).unwrap();
+    assert!(html.contains("Group &lt;4&gt;"));
+    assert!(written.starts_with(&app.world().resource::<ExportDir>().0));
+}
+
+#[test]
+fn the_debrief_exports_html_beside_markdown() {
+    let mut app = app("screens-export-html");
+    begin(&mut app, "un", Policy::Historical);
+    for _ in 0..2000 {
+        if game(&app).is_finished() {
+            break;
+        }
+        match showing(&app) {
+            Showing::Decision(_) => {
+                let g = game(&app);
+                let id = g.pending().unwrap();
+                let pick = g.historical_or_first(id).unwrap();
+                act(&mut app, UiAction::Choose(pick));
+            }
+            _ => act(&mut app, UiAction::Continue),
+        }
+    }
+    act(&mut app, UiAction::OpenDebrief);
+    act(&mut app, UiAction::ExportHtml);
+    let path = match &app.world().resource::<ExportStatus>().0 {
+        Some(Ok(p)) => p.clone(),
+        other => panic!("export: {other:?}"),
+    };
+    assert_eq!(path.extension().and_then(|e| e.to_str()), Some("html"));
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Debrief"));
+}

@@ -1,4 +1,4 @@
-//! Benchmarks of the core: load + validation, one full game, explore, bargaining.
+//! Benchmarks of the core: load + validation, one full game, explore, bargaining, the class report.
 //!
 //! On the `divan` harness: each case runs a fixed number of samples, each of a fixed
 //! number of iterations, and divan reports the fastest, slowest, median and mean time

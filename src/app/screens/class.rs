@@ -212,11 +212,11 @@ fn group(ui: &mut egui::Ui, n: usize, g: &ClassGroup) {
         .enumerate()
         .map(|(i, m)| {
             let bar = Bar::new(i as f64, m.count as f64).name(month_short(m.month));
-            if m.historical {
-                bar.fill(theme::HISTORICAL_BAR)
+            bar.fill(if m.historical {
+                theme::HISTORICAL_BAR
             } else {
-                bar
-            }
+                theme::MARK_PUBLIC
+            })
         })
         .collect();
     let labels: Vec<String> = g
