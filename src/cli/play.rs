@@ -281,7 +281,11 @@ fn show_log(game: &Game, from: usize) -> usize {
             }
             Happening::Armistice => {
                 if let Some(a) = &game.state.armistice {
-                    o.push_str(&format!("{}  ARMISTICE CONCLUDED\n", a.date));
+                    o.push_str(&format!(
+                        "{}  {} CONCLUDED\n",
+                        a.date,
+                        s.agreement_noun().to_uppercase()
+                    ));
                     for (issue, t) in s.issues.iter().zip(&a.terms) {
                         let label =
                             t.map_or("(not agreed)", |p| issue.positions[p.0].label.as_str());

@@ -12,7 +12,8 @@ pub fn step(o: &mut String, s: &ReplayStep) {
     let kind = match s.kind.as_str() {
         "decision" => "DECISION ",
         "report" => "REPORT ",
-        "armistice" => "ARMISTICE ",
+        // The title names the agreement in the scenario's own noun ("Armistice signed").
+        "armistice" => "\u{2605} ",
         "end" => "END ",
         _ => "",
     };

@@ -133,7 +133,7 @@ fn unclosed_string(code: &Error, text: &str, at: Position) -> Option<(Position, 
 }
 
 /// Whether a string's content, after a line break, reads like the file's own syntax
-/// (`field: …`, `Event(`…) rather than prose.
+/// (`field: …` with a lower-case field name, `Event(`…) rather than prose ("Note: …").
 fn looks_like_fields(inside: &str) -> bool {
     inside.split('\n').skip(1).any(|line| {
         let line = line.trim_start();
@@ -141,10 +141,10 @@ fn looks_like_fields(inside: &str) -> bool {
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
             .collect();
-        !ident.is_empty()
-            && line[ident.len()..]
-                .trim_start()
-                .starts_with([':', '(', '['])
+        let after = line[ident.len()..].trim_start();
+        let field = ident.starts_with(|c: char| c.is_ascii_lowercase()) && after.starts_with(':');
+        let item = !ident.is_empty() && after.starts_with(['(', '[']);
+        field || item
     })
 }
 
@@ -242,6 +242,17 @@ mod tests {
             "in `Event`, or Cond"
         );
         assert_eq!(docs_names("a Rawhide DrawRaw"), "a Rawhide DrawRaw");
+    }
+
+    #[test]
+    fn prose_across_lines_is_not_taken_for_an_unclosed_string() {
+        assert!(looks_like_fields(
+            "Talks open,\n            actors: [\"north"
+        ));
+        assert!(looks_like_fields("x\n        Event("));
+        assert!(!looks_like_fields(
+            "A long text\nNote: it goes on\nover lines."
+        ));
     }
 
     #[test]
