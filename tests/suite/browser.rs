@@ -124,15 +124,14 @@ fn class_records(s: &Arc<Scenario>, dir: &Path) -> Vec<PathBuf> {
             };
             let mut g = Game::new(Arc::clone(s), setup);
             let mut k = 0;
-            while let Progress::AwaitingChoice(id) = g.advance() {
+            while let Progress::AwaitingChoice(id) = g.advance_passing() {
                 let d = s.entry(id).as_decision().expect("a decision");
                 let open = g.open_options(id);
                 // Some stay with history, others leave it early or late, in their own way.
                 let pick = if i % 3 == 0 || k < i % 5 {
-                    if open.contains(&d.historical) {
-                        d.historical
-                    } else {
-                        open[0]
+                    match d.historical {
+                        Some(h) if open.contains(&h) => h,
+                        _ => open[0],
                     }
                 } else {
                     open[(i + k) % open.len()]

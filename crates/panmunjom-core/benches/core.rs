@@ -182,7 +182,7 @@ fn class_folder(s: &Arc<Scenario>, n: usize) -> tempfile::TempDir {
         };
         let mut g = Game::new(Arc::clone(s), setup);
         let mut k = 0;
-        while let Progress::AwaitingChoice(id) = g.advance() {
+        while let Progress::AwaitingChoice(id) = g.advance_passing() {
             let open = g.open_options(id);
             g.choose(open[(i + k) % open.len()]).expect("open option");
             k += 1;

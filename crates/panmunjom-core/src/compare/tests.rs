@@ -63,7 +63,7 @@ fn play(s: &Arc<Scenario>, first: usize) -> Game {
         },
     );
     let d1 = entry(s, "d1");
-    while let Progress::AwaitingChoice(id) = game.advance() {
+    while let Progress::AwaitingChoice(id) = game.advance_passing() {
         let pick = if id == d1 {
             first
         } else {

@@ -25,7 +25,7 @@ fn play(
     let role = s.actor_by_id(role).expect("a role");
     let mut game = Game::new(Arc::clone(s), Setup { role, policy, seed });
     let mut n = 0;
-    while let Progress::AwaitingChoice(id) = game.advance() {
+    while let Progress::AwaitingChoice(id) = game.advance_passing() {
         let d = s.entry(id).as_decision().expect("a decision");
         let open = game.open_options(id);
         let choice = pick(n, d, &open);
