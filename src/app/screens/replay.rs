@@ -238,9 +238,11 @@ fn draw(
             }
             ui.separator();
             ui.label("Jump to");
+            // A date of this scenario (the day its terms were agreed, or its talks ended).
+            let example = s.armistice.historical_terms_date.format("%Y-%m-%d").to_string();
             let field = ui.add(
                 egui::TextEdit::singleline(&mut view.date_field)
-                    .hint_text("1953-06-08")
+                    .hint_text(example.as_str())
                     .desired_width(96.0),
             );
             let go = ui.button("Go").clicked()
@@ -251,7 +253,7 @@ fn draw(
                         view.date_error = None;
                         out.push(UiAction::ReplayJump(d));
                     }
-                    Err(_) => view.date_error = Some("a date like 1953-06-08".into()),
+                    Err(_) => view.date_error = Some(format!("a date like {example}")),
                 }
             }
             if let Some(e) = &view.date_error {
