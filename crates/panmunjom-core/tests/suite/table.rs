@@ -491,3 +491,39 @@ fn the_debrief_explains_an_early_armistice_and_a_greedy_refusal() {
     let json = report::json(&d);
     assert!(json.contains("\"dances\""));
 }
+
+#[test]
+fn the_un_side_learns_no_communist_limit_from_a_private_resolution() {
+    let s = main_scenario();
+    let un = role(&s, "un");
+    let prc = role(&s, "prc");
+    let mut game = Game::new(
+        Arc::clone(&s),
+        Setup {
+            role: un,
+            policy: Policy::Historical,
+            seed: 2,
+        },
+    );
+    game.play_historical();
+    let known = game.known_limits();
+    // The council resolution of 19 March 1953 moved Peking's limits, privately.
+    assert!(
+        known[prc.0].iter().all(Option::is_none),
+        "{:?}",
+        known[prc.0]
+    );
+    assert_eq!(known[un.0], game.state.limits[un.0]);
+    // Peking itself knows it.
+    let mut game = Game::new(
+        Arc::clone(&s),
+        Setup {
+            role: prc,
+            policy: Policy::Historical,
+            seed: 2,
+        },
+    );
+    game.play_historical();
+    let ussr = role(&s, "ussr");
+    assert!(game.known_limits()[ussr.0].iter().any(Option::is_some));
+}
