@@ -169,7 +169,9 @@ impl Game {
             .history
             .iter()
             .enumerate()
-            .filter(|(_, t)| !t.agreed && t.answer_of(role).is_some_and(|a| a.reply.is_none()))
+            .filter(|(_, t)| {
+                !t.agreed && !t.lapsed && t.answer_of(role).is_some_and(|a| a.reply.is_none())
+            })
             .map(|(i, _)| i)
             .collect()
     }

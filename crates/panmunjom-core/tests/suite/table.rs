@@ -527,3 +527,23 @@ fn the_un_side_learns_no_communist_limit_from_a_private_resolution() {
     let ussr = role(&s, "ussr");
     assert!(game.known_limits()[ussr.0].iter().any(Option::is_some));
 }
+
+#[test]
+fn an_offer_left_unanswered_lapses_with_its_meeting() {
+    let s = main_scenario();
+    let mut seen_lapsed = false;
+    play_un(
+        &s,
+        |g, id| g.historical_or_first(id).unwrap(),
+        |g| {
+            // Every offer open now was tabled at this meeting's session, since the
+            // player last left a meeting of it.
+            let m = s.meeting(g.at_table().unwrap());
+            for i in g.open_offers() {
+                assert_eq!(g.table_history()[i].session, m.session);
+            }
+            seen_lapsed |= g.table_history().iter().any(|t| t.lapsed);
+        },
+    );
+    assert!(seen_lapsed);
+}
