@@ -33,11 +33,7 @@ impl GameBargaining {
                 let label = format!("the terms of your {}", s.agreement_noun());
                 bargain::view::deal_view(s, &a, &label, &d)
             });
-        let t = bargain::timeline(
-            Arc::clone(&game.scenario),
-            game.setup.clone(),
-            Some(&game.choices),
-        );
+        let t = bargain::timeline::timeline_of(game);
         let h = bargain::timeline(
             Arc::clone(&game.scenario),
             bargain::timeline::historical_setup(s),

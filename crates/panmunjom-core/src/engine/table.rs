@@ -169,7 +169,9 @@ impl Game {
             .history
             .iter()
             .enumerate()
-            .filter(|(_, t)| !t.agreed && t.answer_of(role).is_some_and(|a| a.reply.is_none()))
+            .filter(|(_, t)| {
+                !t.agreed && !t.lapsed && t.answer_of(role).is_some_and(|a| a.reply.is_none())
+            })
             .map(|(i, _)| i)
             .collect()
     }
@@ -644,4 +646,34 @@ pub fn terms_text(
         })
         .collect::<Vec<_>>()
         .join(",")
+}
+
+impl Game {
+    /// What the player's side knows of every actor's limits: its own always; another
+    /// side's from the events its side knows of that set them (an intelligence report
+    /// counts once it has arrived), the latest such event in timeline order. None: not
+    /// known. `known_limits()[actor][issue]`. Nothing more: a table panel shows these
+    /// and the public positions, never the agent model's hidden state.
+    pub fn known_limits(&self) -> Vec<Vec<Option<crate::scenario::PosId>>> {
+        let s = &self.scenario;
+        let role = self.setup.role;
+        let mut out = vec![vec![None; s.issues.len()]; s.actors.len()];
+        out[role.0].clone_from(&self.state.limits[role.0]);
+        for (e, entry) in s.timeline.iter().enumerate() {
+            let crate::scenario::Entry::Event(ev) = entry else {
+                continue;
+            };
+            if !self.state.fired[e] || !self.state.knows[role.0][e] {
+                continue;
+            }
+            for effect in &ev.effects {
+                if let crate::scenario::Effect::Limit(a, i, p) = effect
+                    && *a != role
+                {
+                    out[a.0][i.0] = Some(*p);
+                }
+            }
+        }
+        out
+    }
 }

@@ -491,3 +491,59 @@ fn the_debrief_explains_an_early_armistice_and_a_greedy_refusal() {
     let json = report::json(&d);
     assert!(json.contains("\"dances\""));
 }
+
+#[test]
+fn the_un_side_learns_no_communist_limit_from_a_private_resolution() {
+    let s = main_scenario();
+    let un = role(&s, "un");
+    let prc = role(&s, "prc");
+    let mut game = Game::new(
+        Arc::clone(&s),
+        Setup {
+            role: un,
+            policy: Policy::Historical,
+            seed: 2,
+        },
+    );
+    game.play_historical();
+    let known = game.known_limits();
+    // The council resolution of 19 March 1953 moved Peking's limits, privately.
+    assert!(
+        known[prc.0].iter().all(Option::is_none),
+        "{:?}",
+        known[prc.0]
+    );
+    assert_eq!(known[un.0], game.state.limits[un.0]);
+    // Peking itself knows it.
+    let mut game = Game::new(
+        Arc::clone(&s),
+        Setup {
+            role: prc,
+            policy: Policy::Historical,
+            seed: 2,
+        },
+    );
+    game.play_historical();
+    let ussr = role(&s, "ussr");
+    assert!(game.known_limits()[ussr.0].iter().any(Option::is_some));
+}
+
+#[test]
+fn an_offer_left_unanswered_lapses_with_its_meeting() {
+    let s = main_scenario();
+    let mut seen_lapsed = false;
+    play_un(
+        &s,
+        |g, id| g.historical_or_first(id).unwrap(),
+        |g| {
+            // Every offer open now was tabled at this meeting's session, since the
+            // player last left a meeting of it.
+            let m = s.meeting(g.at_table().unwrap());
+            for i in g.open_offers() {
+                assert_eq!(g.table_history()[i].session, m.session);
+            }
+            seen_lapsed |= g.table_history().iter().any(|t| t.lapsed);
+        },
+    );
+    assert!(seen_lapsed);
+}
