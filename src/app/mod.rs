@@ -103,8 +103,11 @@ pub enum UiAction {
     /// Play: show an earlier item of the game again (a log index), or `None` to go
     /// back to the present.
     PlayShow(Option<usize>),
-    /// Start: open the what-if explorer (`screens/explore.rs`).
+    /// Start: open the what-if explorer (`screens/explore/`).
     OpenExplore,
+    /// Explore: play the games with the screen's settings (ignored while a run is
+    /// under way).
+    RunExplore,
     /// Back to the start screen.
     ToStart,
 }

@@ -335,3 +335,51 @@ fn the_start_form_in_explore_mode_opens_the_explorer_and_comes_back() {
     act(&mut app, UiAction::ToStart);
     assert_eq!(screen(&app), Screen::Start);
 }
+
+#[test]
+fn run_on_the_explore_screen_plays_the_same_games_as_the_explorer() {
+    use panmunjom::app::screens::explore::ExploreState;
+    use panmunjom::explore::{self, Config};
+    use std::sync::atomic::AtomicUsize;
+    let mut app = app("screens-explore-run");
+    act(&mut app, UiAction::OpenExplore);
+    assert_eq!(screen(&app), Screen::Explore);
+    {
+        let mut state = app.world_mut().resource_mut::<ExploreState>();
+        state.runs = 40;
+        state.seed = 11;
+    }
+    act(&mut app, UiAction::RunExplore);
+    assert!(app.world().resource::<ExploreState>().running());
+    // A second Run while the first plays is ignored (one job at a time).
+    act(&mut app, UiAction::RunExplore);
+    for _ in 0..6000 {
+        if !app.world().resource::<ExploreState>().running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.update();
+    }
+    let state = app.world().resource::<ExploreState>();
+    let results = match &state.results {
+        Some(Ok(r)) => r,
+        other => panic!(
+            "the run did not finish with results: {:?}",
+            other.as_ref().map(|r| r.as_ref().err())
+        ),
+    };
+    assert!(!results.runs.is_empty());
+    // The first strategy's report is the command line's: the same games, same seed.
+    let s = main_scenario();
+    let role = s.playable().next().expect("a playable role").0;
+    let cfg = Config {
+        role,
+        runs: 40,
+        policy: Policy::Historical,
+        seed: 11,
+        vary: None,
+        threads: 1,
+    };
+    let direct = explore::explore(&s, &cfg, &AtomicUsize::new(0)).expect("explores");
+    assert_eq!(results.runs[0].report, direct);
+}

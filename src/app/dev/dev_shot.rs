@@ -1,7 +1,9 @@
 //! A developer's screenshot hook: `PANMUNJOM_SHOT=out.png` drives the window to a screen
 //! and saves one PNG, then exits — to look at Play, Replay and Debrief without clicking.
 //!
-//! `PANMUNJOM_SHOT_SCREEN` is `play` (default), `replay` or `debrief`;
+//! `PANMUNJOM_SHOT_SCREEN` is `play` (default), `replay`, `debrief` or `explore` (a run
+//! of `PANMUNJOM_SHOT_RUNS` games, default 500, the other sides adaptive when
+//! `PANMUNJOM_SHOT_ADAPTIVE` is set);
 //! `PANMUNJOM_SHOT_ROLE` a role id (default `un`); `PANMUNJOM_SHOT_DECISIONS` how many
 //! decisions to take before the shot (the first non-historical, the rest historical;
 //! `all` plays to the end); `PANMUNJOM_SHOT_HEIGHT` the window's height (default 800);
@@ -10,6 +12,7 @@
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
+use crate::app::screens::explore::ExploreState;
 use crate::app::screens::play::{PlayView, Showing};
 use crate::app::{LoadedScenario, UiAction};
 use crate::engine::{Policy, Setup};
@@ -55,6 +58,7 @@ fn drive(
     loaded: Res<LoadedScenario>,
     game: Option<Res<CurrentGame>>,
     mut view: ResMut<PlayView>,
+    mut explore: ResMut<ExploreState>,
     mut actions: MessageWriter<UiAction>,
     (mut redraw, mut exit): (
         MessageWriter<bevy::window::RequestRedraw>,
@@ -75,6 +79,14 @@ fn drive(
     };
     match shot.phase {
         0 => {
+            if screen == "explore" {
+                explore.runs = env("PANMUNJOM_SHOT_RUNS", "500").parse().unwrap_or(500);
+                explore.adaptive = !env("PANMUNJOM_SHOT_ADAPTIVE", "").is_empty();
+                actions.write(UiAction::OpenExplore);
+                actions.write(UiAction::RunExplore);
+                shot.phase = 4;
+                return;
+            }
             if screen == "replay" {
                 actions.write(UiAction::OpenReplay);
                 let steps: u32 = env("PANMUNJOM_SHOT_STEPS", "40").parse().unwrap_or(40);
@@ -152,6 +164,11 @@ fn drive(
             }
             if shot.wait == 40 {
                 exit.write(AppExit::Success);
+            }
+        }
+        4 => {
+            if explore.results.is_some() {
+                shot.phase = 3;
             }
         }
         _ => {}

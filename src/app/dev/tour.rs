@@ -1,7 +1,7 @@
 //! `panmunjom tour`: opens the real window and drives it through Start, Briefing, Play
-//! (three decisions or more, one of them not the historical one), Debrief and Replay by
-//! writing the same [`UiAction`]s a person's clicks write, saving a screenshot of each
-//! screen. Exit 0 when every screenshot was written, else non-zero with the reason.
+//! (three decisions or more, one of them not the historical one), Debrief, Replay and
+//! Explore (a run of 500 games) by writing the same [`UiAction`]s a person's clicks
+//! write, saving a screenshot of each screen. Exit 0 when every screenshot was written, else non-zero with the reason.
 //!
 //! With `--stress` it also, on Start, on Play (at a decision, with the source viewer
 //! open), on the Debrief and on the Replay, resizes the window to 1×1 and to 4K
@@ -20,6 +20,7 @@ use bevy::winit::WinitSettings;
 
 use crate::app::overlays::source_viewer::SourceViewer;
 use crate::app::screens::debrief::ExportDir;
+use crate::app::screens::explore::ExploreState;
 use crate::app::theme::UiZoom;
 use crate::app::{DataDir, LoadedScenario, Screen, UiAction};
 use crate::engine::{Policy, Setup};
@@ -119,6 +120,7 @@ enum Step {
     Debrief,
     Menu,
     Replay,
+    Explore,
     Done,
 }
 
@@ -313,6 +315,7 @@ fn drive(
     game: Option<Res<CurrentGame>>,
     loaded: Res<LoadedScenario>,
     viewer: Res<SourceViewer>,
+    mut explore: ResMut<ExploreState>,
     mut zoom: ResMut<UiZoom>,
     mut windows: Query<&mut Window, With<PrimaryWindow>>,
     mut actions: MessageWriter<UiAction>,
@@ -548,6 +551,34 @@ fn drive(
             }
             if tour.stressing("replay", window, zoom) {
                 return;
+            }
+            actions.write(UiAction::OpenExplore);
+            tour.step = Step::Explore;
+            tour.wait = SETTLE;
+        }
+        Step::Explore => {
+            if *screen.get() != Screen::Explore {
+                return;
+            }
+            if explore.results.is_none() && !explore.running() {
+                // Few games, so that the tour stays quick on a loaded machine.
+                explore.runs = 500;
+                actions.write(UiAction::RunExplore);
+                tour.wait = SETTLE;
+                return;
+            }
+            if explore.running() {
+                return;
+            }
+            if !tour.taken.iter().any(|p| p.ends_with("explore.png")) {
+                tour.wait = SETTLE;
+                tour.screenshot(&mut commands, "explore.png");
+                return;
+            }
+            if let Some(Err(e)) = &explore.results {
+                let why = format!("the explorer failed: {e}");
+                tour.step = Step::Done;
+                return fail(&mut exit, why);
             }
             tour.step = Step::Done;
             let shots: Vec<String> = tour
