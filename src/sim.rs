@@ -111,6 +111,8 @@ fn state_of(progress: Progress) -> SimState {
         Progress::Advanced => SimState::Running,
         Progress::AwaitingChoice(_) => SimState::AwaitingChoice,
         Progress::Finished => SimState::Finished,
+        // The window passes every meeting until it has a table panel.
+        Progress::AtTable(_) => SimState::Running,
     }
 }
 
@@ -165,8 +167,14 @@ fn advance(
     };
     for m in messages.read() {
         let progress = match m {
-            Advance::Step => game.0.step(),
-            Advance::UntilChoice => game.0.advance(),
+            Advance::Step => match game.0.step() {
+                Progress::AtTable(_) => {
+                    let _ = game.0.pass();
+                    Progress::Advanced
+                }
+                other => other,
+            },
+            Advance::UntilChoice => game.0.advance_passing(),
         };
         next.set(state_of(progress));
     }

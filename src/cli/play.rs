@@ -102,7 +102,7 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
     let mut shown = 0;
     let mut stopped: Option<String> = None;
     loop {
-        let progress = game.advance();
+        let progress = game.advance_passing();
         shown = show_log(&game, shown);
         let Progress::AwaitingChoice(id) = progress else {
             break;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Game, Policy, Progress, Setup};
+use crate::engine::{Game, Policy, Progress, Setup, TableAction, TableMove};
 use crate::input;
 use crate::scenario::{LoadError, Scenario, error::Place};
 
@@ -31,6 +31,30 @@ pub struct Record {
     pub policy: Policy,
     pub seed: u64,
     pub choices: Vec<ChoiceRef>,
+    /// The player's moves at the table, in order (absent in records of games without
+    /// any: older records read as games in which the player passed every meeting).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub table: Vec<TableMoveRef>,
+}
+
+/// One move of the player at the table, by ids.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableMoveRef {
+    /// The session's id and the meeting's date (`YYYY-MM-DD`).
+    pub session: String,
+    pub date: String,
+    /// `table`, `historical`, `accept` or `reject`.
+    pub action: String,
+    /// For `table`: issue id → position id, for the issues addressed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<(String, String)>,
+    /// For `historical`: the proposal's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposal: Option<String>,
+    /// For `accept` and `reject`: the offer's number in the table's history (from 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<usize>,
 }
 
 /// Which scenario a record was played on.
@@ -79,6 +103,7 @@ impl Record {
                     }
                 })
                 .collect(),
+            table: game.table_moves().iter().map(|m| move_ref(s, m)).collect(),
         }
     }
 
@@ -253,7 +278,26 @@ impl Record {
             },
         );
         let mut choices = self.choices.iter().enumerate();
-        while let Progress::AwaitingChoice(id) = game.advance() {
+        let mut moves = self.table.iter().enumerate().peekable();
+        loop {
+            let id = match game.advance() {
+                Progress::AwaitingChoice(id) => id,
+                Progress::AtTable(m) => {
+                    let scenario = Arc::clone(&game.scenario);
+                    let meeting = scenario.meeting(m);
+                    let session = &scenario.session(meeting.session).id;
+                    let date = meeting.date.to_string();
+                    while let Some((n, mv)) =
+                        moves.next_if(|(_, mv)| &mv.session == session && mv.date == date)
+                    {
+                        apply_move(origin, &mut game, n, mv)?;
+                    }
+                    // `pass` fails only when not at a meeting: the moves ended it.
+                    let _ = game.pass();
+                    continue;
+                }
+                Progress::Advanced | Progress::Finished => break,
+            };
             let Some((n, choice)) = choices.next() else {
                 return Ok(game);
             };
@@ -291,6 +335,16 @@ impl Record {
                 ));
             }
         }
+        if let Some((n, mv)) = moves.next() {
+            return Err(LoadError::single(
+                origin,
+                move_place(n, "session"),
+                format!(
+                    "the game held no meeting of `{}` on {} where this move could be made (or the game ended before it)",
+                    mv.session, mv.date
+                ),
+            ));
+        }
         if let Some((n, _)) = choices.next() {
             return Err(LoadError::single(
                 origin,
@@ -302,6 +356,114 @@ impl Record {
             ));
         }
         Ok(game)
+    }
+}
+
+/// A table move by ids.
+fn move_ref(s: &Scenario, m: &TableMove) -> TableMoveRef {
+    let meeting = s.meeting(m.meeting);
+    let mut r = TableMoveRef {
+        session: s.session(meeting.session).id.clone(),
+        date: meeting.date.to_string(),
+        action: String::new(),
+        terms: Vec::new(),
+        proposal: None,
+        offer: None,
+    };
+    match &m.action {
+        TableAction::Table(terms) => {
+            r.action = "table".into();
+            r.terms = terms
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    let p = (*p)?;
+                    let issue = &s.issues[i];
+                    Some((issue.id.clone(), issue.positions[p.0].id.clone()))
+                })
+                .collect();
+        }
+        TableAction::Historical(p) => {
+            r.action = "historical".into();
+            r.proposal = Some(s.proposal(*p).id.clone());
+        }
+        TableAction::Accept(i) => {
+            r.action = "accept".into();
+            r.offer = Some(*i);
+        }
+        TableAction::Reject(i) => {
+            r.action = "reject".into();
+            r.offer = Some(*i);
+        }
+    }
+    r
+}
+
+/// Makes the `n`th (0-based) table move of a record in the game.
+fn apply_move(origin: &str, game: &mut Game, n: usize, mv: &TableMoveRef) -> Result<(), LoadError> {
+    let s = Arc::clone(&game.scenario);
+    let fail = |field: &str, msg: String| LoadError::single(origin, move_place(n, field), msg);
+    let result = match mv.action.as_str() {
+        "table" => {
+            let mut terms = vec![None; s.issues.len()];
+            for (issue, pos) in &mv.terms {
+                let Some(i) = s.issues.iter().position(|x| &x.id == issue) else {
+                    return Err(fail(
+                        "terms",
+                        format!("the scenario has no issue `{issue}`"),
+                    ));
+                };
+                let Some(p) = s.issues[i].positions.iter().position(|x| &x.id == pos) else {
+                    return Err(fail(
+                        "terms",
+                        format!("issue `{issue}` has no position `{pos}`"),
+                    ));
+                };
+                terms[i] = Some(crate::scenario::PosId(p));
+            }
+            game.table(terms).map(|_| ())
+        }
+        "historical" => {
+            let id = mv.proposal.as_deref().unwrap_or("");
+            let Some(p) = s.proposal_by_id(id) else {
+                return Err(fail(
+                    "proposal",
+                    format!("the scenario has no proposal `{id}`"),
+                ));
+            };
+            game.table_historical(p).map(|_| ())
+        }
+        "accept" | "reject" => {
+            let Some(i) = mv.offer else {
+                return Err(fail("offer", "an answer names the offer it answers".into()));
+            };
+            if mv.action == "accept" {
+                game.accept(i)
+            } else {
+                game.reject(i)
+            }
+        }
+        other => {
+            return Err(fail(
+                "action",
+                format!("`{other}` is not a move: table, historical, accept or reject"),
+            ));
+        }
+    };
+    result.map_err(|e| {
+        fail(
+            "action",
+            format!("{} at {} on {}: {e}", mv.action, mv.session, mv.date),
+        )
+    })
+}
+
+/// The place of the `n`th (0-based) table move of a record.
+fn move_place(n: usize, field: &str) -> Place {
+    Place::Item {
+        kind: "record".into(),
+        id: format!("table move {}", n + 1),
+        field: field.into(),
     }
 }
 

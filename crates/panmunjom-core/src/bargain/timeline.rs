@@ -69,6 +69,14 @@ pub fn walk(
         match game.step() {
             Progress::Finished => break,
             Progress::Advanced => on_entry(&game, EntryId(cursor)),
+            Progress::AtTable(_) => {
+                if choices.is_none() {
+                    for p in game.historical_here() {
+                        let _ = game.table_historical(p);
+                    }
+                }
+                let _ = game.pass();
+            }
             Progress::AwaitingChoice(id) => {
                 let pick = match choices {
                     None => game.historical_or_first(id),

@@ -6,8 +6,10 @@
 //! choices determine the whole game: the only randomness is a seeded ChaCha RNG kept
 //! in the game.
 
+pub mod agent;
 pub mod policy;
 pub mod state;
+pub mod table;
 mod visibility;
 
 use std::sync::Arc;
@@ -17,8 +19,10 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+pub use agent::{Reason, Terms};
 pub use policy::Policy;
 pub use state::{Armistice, State};
+pub use table::{TableAction, TableAnswer, TableError, TableMove, Tabled};
 
 use crate::scenario::{ActorId, Entry, EntryId, Scenario, Visibility};
 
@@ -95,6 +99,9 @@ pub enum Progress {
     Advanced,
     /// The player must choose at this decision.
     AwaitingChoice(EntryId),
+    /// The player sits at this meeting: table, accept, reject, or pass
+    /// (see [`table`]).
+    AtTable(crate::scenario::MeetingId),
     /// The game is over.
     Finished,
 }
@@ -135,6 +142,8 @@ pub struct Game {
     pub log: Vec<LogEntry>,
     /// The player's choices so far: (decision, option).
     pub choices: Vec<(EntryId, usize)>,
+    /// Proposals, answers and the player's moves at the table.
+    table: table::TableState,
 }
 
 impl Game {
@@ -158,6 +167,7 @@ impl Game {
             scratch,
             log: Vec::with_capacity(log_capacity),
             choices: Vec::new(),
+            table: table::TableState::default(),
         }
     }
 
@@ -218,7 +228,17 @@ impl Game {
         if let Some(p) = self.pending {
             return Progress::AwaitingChoice(p);
         }
+        if let Some(m) = self.table.current {
+            return Progress::AtTable(m);
+        }
         let s = Arc::clone(&self.scenario);
+        let before = s
+            .timeline
+            .get(self.next)
+            .map_or(NaiveDate::MAX, Entry::date);
+        if let Some(m) = self.meeting_due(before, s.horizon) {
+            return self.meet(m);
+        }
         let Some(entry) = s.timeline.get(self.next) else {
             let last = if self.state.armistice.is_some() {
                 s.end
@@ -327,6 +347,9 @@ impl Game {
         self.state.knows[d.role.0][id.0] = true;
         for effect in &d.options[option].effects {
             self.state.apply(&s, effect, id);
+        }
+        if let Some(p) = d.options[option].proposal {
+            self.put_historical(p, by);
         }
         self.record(Happening::Decided {
             entry: id,
@@ -475,12 +498,25 @@ impl Game {
         reason = "the game waits only at a decision with an open option, and an open option is accepted: a failure is a bug"
     )]
     pub fn play_historical(&mut self) {
-        while let Progress::AwaitingChoice(id) = self.advance() {
-            let pick = self
-                .historical_or_first(id)
-                .expect("a pending decision has an open option");
-            self.choose(pick)
-                .expect("an open option is always accepted");
+        loop {
+            match self.advance() {
+                Progress::AwaitingChoice(id) => {
+                    let pick = self
+                        .historical_or_first(id)
+                        .expect("a pending decision has an open option");
+                    self.choose(pick)
+                        .expect("an open option is always accepted");
+                }
+                Progress::AtTable(_) => {
+                    for p in self.historical_here() {
+                        // History's proposal may lie beyond a limit the game has
+                        // moved: then the player does not table it.
+                        let _ = self.table_historical(p);
+                    }
+                    let _ = self.pass();
+                }
+                Progress::Advanced | Progress::Finished => break,
+            }
         }
     }
 }

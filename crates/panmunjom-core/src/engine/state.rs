@@ -39,6 +39,9 @@ pub struct State {
     pub ended: Option<String>,
     /// Per variable, how much weekly drift has been added so far.
     pub drift_applied: Vec<i64>,
+    /// By issue: agreed at the table, so events no longer move the armistice parties
+    /// off it (see [`crate::engine::table`]).
+    pub locked: Vec<bool>,
 }
 
 impl State {
@@ -65,6 +68,7 @@ impl State {
             armistice: None,
             ended: None,
             drift_applied: vec![0; s.variables.len()],
+            locked: vec![false; n_issues],
         }
     }
 
@@ -151,7 +155,11 @@ impl State {
             Effect::Set(v, n) => self.set_var(s, *v, *n),
             Effect::Raise(f) => self.flags[f.0] = true,
             Effect::Lower(f) => self.flags[f.0] = false,
-            Effect::Move(a, i, p) => self.positions[a.0][i.0] = Some(*p),
+            Effect::Move(a, i, p) => {
+                if !(self.locked[i.0] && s.armistice.parties.contains(a)) {
+                    self.positions[a.0][i.0] = Some(*p);
+                }
+            }
             Effect::Limit(a, i, p) => self.limits[a.0][i.0] = Some(*p),
             Effect::Reveal(a, e) => self.knows[a.0][e.0] = true,
             Effect::SignArmistice => self.sign(s, Some(entry)),

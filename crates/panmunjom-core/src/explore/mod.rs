@@ -125,7 +125,7 @@ fn play(s: &Arc<Scenario>, cfg: &Config, index: usize, keep_log: bool) -> (Game,
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x00C0_FFEE_D00D_F00D);
     let mut varied_option = None;
-    while let Progress::AwaitingChoice(id) = game.advance() {
+    while let Progress::AwaitingChoice(id) = game.advance_passing() {
         let open = game.open_options(id);
         let pick = match cfg.vary {
             Some(v) if v == id => {

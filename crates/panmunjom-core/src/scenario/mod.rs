@@ -9,6 +9,7 @@ pub mod check;
 pub mod error;
 pub mod raw;
 pub mod roles;
+pub mod table;
 pub mod text;
 
 use chrono::NaiveDate;
@@ -16,6 +17,10 @@ use chrono::NaiveDate;
 pub use check::{INTEREST_WEIGHTS, SETTLE, STANCE_WEIGHTS};
 pub use error::{LoadError, Problem};
 pub use roles::RoleError;
+pub use table::{
+    Answer, Consult, Meeting, MeetingId, Proposal, ProposalId, Reply, Session, SessionId,
+    Temperament,
+};
 
 /// Loads the scenario file at `path`, or the scenario built into the binary when there
 /// is none: the one way the command line and the window read a scenario.
@@ -70,6 +75,12 @@ pub struct Scenario {
     pub hash: String,
     /// Where it was loaded from (a path, or `built-in:<name>`).
     pub origin: String,
+    /// Where and when proposals can be exchanged.
+    pub sessions: Vec<Session>,
+    /// The historical proposals, in date order.
+    pub proposals: Vec<Proposal>,
+    /// Every session's meetings, by date (then session order).
+    pub meetings: Vec<Meeting>,
 }
 
 /// A document citations point into, with its text when one ships.
@@ -102,6 +113,8 @@ pub struct Actor {
     pub stances: Vec<Stance>,
     pub interests: Vec<(VarId, i64)>,
     pub settle: i64,
+    /// How it bargains at the table when the computer plays it.
+    pub temperament: Temperament,
 }
 
 /// An actor's starting position, limit and weight on one issue.
@@ -310,6 +323,8 @@ pub struct DecisionOption {
     pub requires: Cond,
     pub effects: Vec<Effect>,
     pub historical: Option<HistoricalNote>,
+    /// The historical proposal this option tables.
+    pub proposal: Option<ProposalId>,
 }
 
 /// Why the real side took an option, with sources.

@@ -74,6 +74,12 @@ pub struct RawScenario {
     /// its spread at the end of the games (none: no cost line).
     #[serde(default)]
     pub cost_of_delay: Option<String>,
+    /// Where and when the parties can exchange proposals (see [`RawSession`]).
+    #[serde(default)]
+    pub sessions: Vec<RawSession>,
+    /// The proposals really tabled in the period, with how they were answered.
+    #[serde(default)]
+    pub proposals: Vec<RawProposal>,
 }
 
 fn default_noise() -> u32 {
@@ -125,6 +131,10 @@ pub struct RawActor {
     /// (−100–100).
     #[serde(default)]
     pub settle: i64,
+    /// How the actor bargains at the table when the computer plays it (default: a
+    /// moderate temperament, see [`RawTemperament`]).
+    #[serde(default)]
+    pub bargaining: Option<RawTemperament>,
 }
 
 /// An actor's stance on one issue.
@@ -346,6 +356,10 @@ pub struct RawOption {
     /// Present on the one option the real side took.
     #[serde(default)]
     pub historical: Option<RawHistorical>,
+    /// The id of the proposal (in `proposals`) this option tables: taking the option
+    /// puts that proposal on the table, by the decision's role.
+    #[serde(default)]
+    pub proposal: Option<String>,
 }
 
 /// Why the real side took this option, and where that is documented.
@@ -452,4 +466,145 @@ pub struct RawObjective {
     pub text: String,
     /// Met if this holds at the end of the game.
     pub test: RawCond,
+}
+
+/// Where the parties can exchange proposals: one dated meeting, or a meeting every
+/// `every_days` from `from` to `to`, each held only while `when` holds.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Session")]
+pub struct RawSession {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// The first (or only) meeting.
+    pub from: RawDate,
+    /// The last date a meeting may fall on (default: `from`, a single meeting).
+    #[serde(default)]
+    pub to: Option<RawDate>,
+    /// Days between meetings from `from` to `to` (0: only `from`, and the dates of the
+    /// historical proposals tabled there).
+    #[serde(default)]
+    pub every_days: u32,
+    /// A meeting is held only if this holds on its date (default: always).
+    #[serde(default)]
+    pub when: Option<RawCond>,
+    /// The actors who sit at it (they hear every proposal and answer it).
+    pub seated: Vec<String>,
+    /// Who may table a proposal (default: every actor seated).
+    #[serde(default)]
+    pub may_table: Vec<String>,
+    /// How many proposals the player may table at one meeting (default 1).
+    #[serde(default = "default_rounds")]
+    pub rounds: u32,
+    #[serde(default)]
+    pub sources: Vec<RawCite>,
+}
+
+fn default_rounds() -> u32 {
+    1
+}
+
+/// A proposal really tabled: who, when, where, the position it took on each issue it
+/// addressed, how it was answered, and where that is documented.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Proposal")]
+pub struct RawProposal {
+    pub id: String,
+    /// The actor who tabled it (must be seated at the session and allowed to table).
+    pub author: String,
+    pub date: RawDate,
+    #[serde(default)]
+    pub date_label: Option<String>,
+    /// The session it was tabled at; its date must fall inside the session's dates.
+    pub session: String,
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+    /// Issue id → position id, for the issues it addressed (others are left open).
+    pub terms: Vec<(String, String)>,
+    /// How each party answered it.
+    #[serde(default)]
+    pub answers: Vec<RawAnswer>,
+    pub sources: Vec<RawCite>,
+    /// What tabling it does to the game's variables, where documented. Applied when it
+    /// is tabled at a meeting; a proposal tabled by a decision's option has the
+    /// option's effects instead.
+    #[serde(default)]
+    pub effects: Vec<RawEffect>,
+    /// A proposal not tabled by an option is tabled at its meeting only if this holds
+    /// then (default: always).
+    #[serde(default)]
+    pub when: Option<RawCond>,
+}
+
+/// One party's historical answer to a proposal.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Answer")]
+pub struct RawAnswer {
+    /// The actors answering (all seated at the session).
+    pub by: Vec<String>,
+    pub reply: RawReply,
+    /// When they answered (default: the proposal's date).
+    #[serde(default)]
+    pub date: Option<RawDate>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub sources: Vec<RawCite>,
+}
+
+/// A reply to a proposal.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename = "Reply")]
+pub enum RawReply {
+    Accepted,
+    /// Accepted most of it, asking for amendments.
+    AcceptedInPart,
+    Rejected,
+    /// Answered only by a proposal of their own.
+    Countered,
+}
+
+/// How an actor bargains at the table when the computer plays it.
+///
+/// Its *aspiration* is a percentage of the way from its limits (0) to its ideal (100):
+/// it accepts a package worth at least that share of the gap. The aspiration starts at
+/// `start` on the first meeting of any session and falls `fall` points every 30 days
+/// (a Boulware side: small; a conceder: large); each `pressures` entry lowers it by
+/// `weight × value / 10` of a variable (raises it for a negative weight).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Temperament")]
+pub struct RawTemperament {
+    #[serde(default = "default_start")]
+    pub start: u32,
+    #[serde(default = "default_fall")]
+    pub fall: u32,
+    #[serde(default)]
+    pub pressures: Vec<RawInterest>,
+    /// Allies it consults: while `when` holds it does not accept what the ally would
+    /// refuse.
+    #[serde(default)]
+    pub consults: Vec<RawConsult>,
+}
+
+fn default_start() -> u32 {
+    100
+}
+
+fn default_fall() -> u32 {
+    5
+}
+
+/// An ally an actor consults before it accepts.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Consult")]
+pub struct RawConsult {
+    pub ally: String,
+    /// While this holds (default: always).
+    #[serde(default)]
+    pub when: Option<RawCond>,
+    /// The refusal in words when the ally would refuse (default "<ally> has not agreed").
+    #[serde(default)]
+    pub refusal: String,
 }

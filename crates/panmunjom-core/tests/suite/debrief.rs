@@ -24,7 +24,7 @@ fn one_different_choice(policy: Policy) -> (Game, String, String) {
         },
     );
     let mut first = None;
-    while let Progress::AwaitingChoice(id) = game.advance() {
+    while let Progress::AwaitingChoice(id) = game.advance_passing() {
         let d = s.entry(id).as_decision().unwrap();
         let open = game.open_options(id);
         let pick = if first.is_none() {

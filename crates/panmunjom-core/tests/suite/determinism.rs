@@ -19,11 +19,48 @@ fn play(role_index: usize, policy: Policy, seed: u64, picks: &[u8]) -> Game {
     let role = roles[role_index % roles.len()];
     let mut game = Game::new(Arc::clone(&s), Setup { role, policy, seed });
     let mut k = 0;
-    while let Progress::AwaitingChoice(id) = game.advance() {
-        let open = game.open_options(id);
-        let pick = picks.get(k % picks.len().max(1)).copied().unwrap_or(0) as usize;
+    let mut next = || {
+        let p = picks.get(k % picks.len().max(1)).copied().unwrap_or(0) as usize;
         k += 1;
-        game.choose(open[pick % open.len()]).unwrap();
+        p
+    };
+    loop {
+        match game.advance() {
+            Progress::AwaitingChoice(id) => {
+                let open = game.open_options(id);
+                let pick = next();
+                game.choose(open[pick % open.len()]).unwrap();
+            }
+            Progress::AtTable(_) => {
+                // Random moves at the table: some refused (beyond the side's own
+                // limit, no offer to answer), which changes nothing.
+                match next() % 4 {
+                    1 => {
+                        let terms = (0..s.issues.len())
+                            .map(|i| {
+                                let n = s.issues[i].positions.len();
+                                let r = next() % (n + 1);
+                                (r < n).then_some(panmunjom_core::scenario::PosId(r))
+                            })
+                            .collect();
+                        let _ = game.table(terms);
+                    }
+                    2 => {
+                        if let Some(&o) = game.open_offers().first() {
+                            let _ = game.accept(o);
+                        }
+                    }
+                    3 => {
+                        if let Some(&o) = game.open_offers().first() {
+                            let _ = game.reject(o);
+                        }
+                    }
+                    _ => {}
+                }
+                let _ = game.pass();
+            }
+            Progress::Advanced | Progress::Finished => break,
+        }
     }
     game
 }

@@ -81,6 +81,12 @@ fn terms_are_first_agreed_on_the_historical_terms_date() {
                 let d = s.entry(id).as_decision().unwrap();
                 game.choose(d.historical).unwrap();
             }
+            Progress::AtTable(_) => {
+                for p in game.historical_here() {
+                    game.table_historical(p).unwrap();
+                }
+                game.pass().unwrap();
+            }
             Progress::Advanced => {}
         }
         if first_agreed.is_none() && game.state.terms_agreed(&s) {

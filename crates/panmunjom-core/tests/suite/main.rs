@@ -13,3 +13,4 @@ mod determinism;
 mod explore;
 mod invariant;
 mod record_cases;
+mod table;

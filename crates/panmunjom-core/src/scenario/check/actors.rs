@@ -88,13 +88,14 @@ impl Checker<'_> {
                     stances,
                     interests,
                     settle: a.settle,
+                    temperament: self.temperament(item, a.bargaining.as_ref()),
                 }
             })
             .collect()
     }
 
     /// Reports a number outside its documented range.
-    fn in_range(
+    pub(super) fn in_range(
         &mut self,
         item: Item,
         field: &str,

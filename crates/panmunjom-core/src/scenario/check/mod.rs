@@ -22,6 +22,7 @@ mod guards;
 mod items;
 mod quotes;
 mod refs;
+mod table;
 mod timeline;
 
 use std::collections::HashMap;
@@ -147,6 +148,9 @@ impl<'a> Checker<'a> {
         let timeline = self.timeline();
         let armistice = self.armistice();
         let objectives = self.objectives();
+        let sessions = self.sessions_list();
+        let proposals = self.proposals_list(&sessions, &timeline);
+        let meetings = self.meetings(&sessions, &proposals);
 
         Scenario {
             id: raw.id.clone(),
@@ -167,6 +171,9 @@ impl<'a> Checker<'a> {
             objectives,
             hash,
             origin,
+            sessions,
+            proposals,
+            meetings,
         }
     }
 
@@ -178,6 +185,8 @@ impl<'a> Checker<'a> {
         self.vars = self.index("variable", &raw.variables, |v| v.id.as_str());
         self.flags = self.index("flag", &raw.flags, |f| f.id.as_str());
         self.sources = self.index("source", &raw.sources, |s| s.id.as_str());
+        self.index("session", &raw.sessions, |s| s.id.as_str());
+        self.index("proposal", &raw.proposals, |p| p.id.as_str());
         self.entries = self.index("timeline entry", &raw.timeline, |e| match e {
             RawEntry::Event(ev) => ev.id.as_str(),
             RawEntry::Decision(d) => d.id.as_str(),

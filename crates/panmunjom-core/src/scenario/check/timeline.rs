@@ -178,6 +178,10 @@ impl Checker<'_> {
                     requires: self.opt_cond(item, &field("requires"), &o.requires),
                     effects: self.effects(item, &field("effects"), &o.effects),
                     historical,
+                    proposal: o
+                        .proposal
+                        .as_ref()
+                        .and_then(|id| self.proposal_ref(item, &field("proposal"), id)),
                 }
             })
             .collect();

@@ -1,0 +1,550 @@
+//! The table: meetings of the scenario's sessions, proposals tabled and answered, and
+//! agreement when every armistice party accepts the same terms.
+//!
+//! The game stops at a meeting ([`super::Progress::AtTable`]) when the player's role
+//! may table there, or has an offer of that meeting to answer. There the player may
+//! [`Game::table`] a package (one position per issue, or some issues only), accept or
+//! reject an offer on the table, or [`Game::pass`]. The other sides answer a package
+//! the player builds by the agent model ([`super::agent`]); historical proposals are
+//! answered as history answered them, and change the game only through the decision
+//! options and events that already carry history. When every armistice party accepts
+//! a package, each takes its positions, those issues are locked (events no longer move
+//! the parties off them), and the existing signing rule concludes the armistice once
+//! the terms have been agreed long enough.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::agent::{self, Reason, Terms};
+use super::{Decider, Game, Progress};
+use crate::scenario::{ActorId, IssueId, MeetingId, ProposalId, Reply, SessionId};
+
+/// One side's answer to a proposal on the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableAnswer {
+    pub actor: ActorId,
+    /// None: the player has not answered (yet).
+    pub reply: Option<Reply>,
+    pub reason: Reason,
+    pub date: NaiveDate,
+}
+
+/// A proposal put on the table during the game.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tabled {
+    pub date: NaiveDate,
+    pub session: SessionId,
+    pub author: ActorId,
+    /// Who put it there: the player, history, or an agent's counter-proposal.
+    pub by: Decider,
+    pub terms: Terms,
+    /// The historical proposal it is, if it is one.
+    pub historical: Option<ProposalId>,
+    /// The proposal (index in the history) this one counters.
+    pub counter_to: Option<usize>,
+    /// Every other seated side's answer.
+    pub answers: Vec<TableAnswer>,
+    /// Whether every armistice party accepted it: its terms became the parties'.
+    pub agreed: bool,
+}
+
+impl Tabled {
+    /// The answer of `actor`, if it answered.
+    pub fn answer_of(&self, actor: ActorId) -> Option<&TableAnswer> {
+        self.answers.iter().find(|a| a.actor == actor)
+    }
+}
+
+/// A move of the player at the table (what a record keeps).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableAction {
+    /// Table these terms.
+    Table(Terms),
+    /// Accept the offer at this index of the table's history.
+    Accept(usize),
+    /// Reject the offer at this index.
+    Reject(usize),
+    /// Table this historical proposal of the player's role, as history did.
+    Historical(ProposalId),
+}
+
+/// A player's move at one meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableMove {
+    pub meeting: MeetingId,
+    pub action: TableAction,
+}
+
+/// Why a move at the table was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TableError {
+    #[error("the game is not at a meeting")]
+    NotAtTable,
+    #[error("the player's side may not table at this session")]
+    MayNotTable,
+    #[error("no rounds are left at this meeting: pass")]
+    NoRoundsLeft,
+    #[error("the terms name no position")]
+    Empty,
+    #[error("the terms have {got} entries, the scenario has {want} issues")]
+    WrongLength { got: usize, want: usize },
+    #[error("issue {0} has no position {1}")]
+    NoSuchPosition(usize, usize),
+    #[error("the position on issue {} lies beyond your own side's limit", .0.0)]
+    BeyondOwnLimit(IssueId),
+    #[error("there is no offer {0} for you to answer")]
+    NoSuchOffer(usize),
+}
+
+/// The table's state inside a game.
+#[derive(Debug, Clone, Default)]
+pub(super) struct TableState {
+    pub history: Vec<Tabled>,
+    /// The next meeting (index into the scenario's meetings) to hold.
+    pub next_meeting: usize,
+    /// The meeting the player sits at now.
+    pub current: Option<MeetingId>,
+    pub rounds_left: u32,
+    /// The player's moves, for the record.
+    pub moves: Vec<TableMove>,
+}
+
+impl Game {
+    /// The meeting the player sits at, if the game waits there.
+    pub fn at_table(&self) -> Option<MeetingId> {
+        self.table.current
+    }
+
+    /// Every proposal tabled so far, in order.
+    pub fn table_history(&self) -> &[Tabled] {
+        &self.table.history
+    }
+
+    /// The player's moves at the table so far.
+    pub fn table_moves(&self) -> &[TableMove] {
+        &self.table.moves
+    }
+
+    /// How many more packages the player may table at this meeting.
+    pub fn rounds_left(&self) -> u32 {
+        if self.table.current.is_some() {
+            self.table.rounds_left
+        } else {
+            0
+        }
+    }
+
+    /// Whether the player's side may table at the present meeting.
+    pub fn may_table(&self) -> bool {
+        self.table.current.is_some_and(|m| {
+            let s = &self.scenario;
+            s.session(s.meeting(m).session)
+                .may_table
+                .contains(&self.setup.role)
+        }) && self.table.rounds_left > 0
+    }
+
+    /// Indices (into [`Game::table_history`]) of the offers by other sides that the
+    /// player has not answered and that are not agreed.
+    pub fn open_offers(&self) -> Vec<usize> {
+        let role = self.setup.role;
+        self.table
+            .history
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.agreed && t.answer_of(role).is_some_and(|a| a.reply.is_none()))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The historical proposals of the player's role that history tabled at this
+    /// meeting without a decision (the player may table them, or something else).
+    pub fn historical_here(&self) -> Vec<ProposalId> {
+        let Some(m) = self.table.current else {
+            return Vec::new();
+        };
+        let s = &self.scenario;
+        let meeting = s.meeting(m);
+        s.proposals
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.author == self.setup.role
+                    && p.option.is_none()
+                    && p.session == meeting.session
+                    && p.date == meeting.date
+                    && self.state.holds(s, &p.when)
+            })
+            .map(|(i, _)| ProposalId(i))
+            .collect()
+    }
+
+    /// The player tables `terms` at the present meeting; the other seated sides answer
+    /// at once, and the first that refuses may counter (a new offer in the history).
+    /// Returns the index of the proposal in [`Game::table_history`].
+    pub fn table(&mut self, terms: Terms) -> Result<usize, TableError> {
+        let m = self.table.current.ok_or(TableError::NotAtTable)?;
+        if !self.may_table() {
+            return Err(if self.table.rounds_left == 0 {
+                TableError::NoRoundsLeft
+            } else {
+                TableError::MayNotTable
+            });
+        }
+        self.check_own_terms(&terms)?;
+        self.table.rounds_left -= 1;
+        self.table.moves.push(TableMove {
+            meeting: m,
+            action: TableAction::Table(terms.clone()),
+        });
+        Ok(self.put_player_terms(m, terms, None))
+    }
+
+    /// The player tables a historical proposal of its role, as history did: the other
+    /// sides answer as history answered.
+    pub fn table_historical(&mut self, p: ProposalId) -> Result<usize, TableError> {
+        let m = self.table.current.ok_or(TableError::NotAtTable)?;
+        if !self.may_table() {
+            return Err(if self.table.rounds_left == 0 {
+                TableError::NoRoundsLeft
+            } else {
+                TableError::MayNotTable
+            });
+        }
+        let s = std::sync::Arc::clone(&self.scenario);
+        let prop = s.proposals.get(p.0).ok_or(TableError::NoSuchOffer(p.0))?;
+        if prop.author != self.setup.role {
+            return Err(TableError::MayNotTable);
+        }
+        self.check_own_terms(&prop.terms)?;
+        self.table.rounds_left -= 1;
+        self.table.moves.push(TableMove {
+            meeting: m,
+            action: TableAction::Historical(p),
+        });
+        self.put_historical(p, Decider::Player);
+        for effect in &prop.effects {
+            self.state.apply(&s, effect, crate::scenario::EntryId(0));
+        }
+        self.after_change();
+        Ok(self.table.history.len() - 1)
+    }
+
+    /// The player accepts offer `index`: if every armistice party now accepts it, its
+    /// terms are agreed.
+    pub fn accept(&mut self, index: usize) -> Result<(), TableError> {
+        let m = self.table.current.ok_or(TableError::NotAtTable)?;
+        if !self.open_offers().contains(&index) {
+            return Err(TableError::NoSuchOffer(index));
+        }
+        let terms = self.table.history[index].terms.clone();
+        self.check_own_terms(&terms)?;
+        self.table.moves.push(TableMove {
+            meeting: m,
+            action: TableAction::Accept(index),
+        });
+        self.set_player_answer(index, Reply::Accepted);
+        let author = self.table.history[index].author;
+        let s = std::sync::Arc::clone(&self.scenario);
+        let mut all = true;
+        for &party in &s.armistice.parties {
+            if party == self.setup.role || party == author {
+                continue;
+            }
+            let (reply, _) = agent::judge(&s, &self.state, &mut self.rng, party, &terms);
+            all &= reply.accepts();
+        }
+        if all {
+            self.agree(index);
+        }
+        Ok(())
+    }
+
+    /// The player rejects offer `index`.
+    pub fn reject(&mut self, index: usize) -> Result<(), TableError> {
+        let m = self.table.current.ok_or(TableError::NotAtTable)?;
+        if !self.open_offers().contains(&index) {
+            return Err(TableError::NoSuchOffer(index));
+        }
+        self.table.moves.push(TableMove {
+            meeting: m,
+            action: TableAction::Reject(index),
+        });
+        self.set_player_answer(index, Reply::Rejected);
+        Ok(())
+    }
+
+    /// The player leaves the meeting; the game goes on with [`Game::advance`].
+    pub fn pass(&mut self) -> Result<(), TableError> {
+        self.table.current.take().ok_or(TableError::NotAtTable)?;
+        self.table.rounds_left = 0;
+        Ok(())
+    }
+
+    /// Runs until the player must choose at a decision or the game is over, passing
+    /// every meeting (what a caller that does not use the table wants).
+    pub fn advance_passing(&mut self) -> Progress {
+        loop {
+            match self.advance() {
+                Progress::AtTable(_) => {
+                    self.table.current = None;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn set_player_answer(&mut self, index: usize, reply: Reply) {
+        let role = self.setup.role;
+        let date = self.state.date;
+        if let Some(a) = self.table.history[index]
+            .answers
+            .iter_mut()
+            .find(|a| a.actor == role)
+        {
+            a.reply = Some(reply);
+            a.reason = Reason::Player;
+            a.date = date;
+        }
+    }
+
+    /// Refuses terms the player's own side could not offer.
+    fn check_own_terms(&self, terms: &[Option<crate::scenario::PosId>]) -> Result<(), TableError> {
+        let s = &self.scenario;
+        if terms.len() != s.issues.len() {
+            return Err(TableError::WrongLength {
+                got: terms.len(),
+                want: s.issues.len(),
+            });
+        }
+        if terms.iter().all(Option::is_none) {
+            return Err(TableError::Empty);
+        }
+        for (i, t) in terms.iter().enumerate() {
+            if let Some(p) = t
+                && p.0 >= s.issues[i].positions.len()
+            {
+                return Err(TableError::NoSuchPosition(i, p.0));
+            }
+        }
+        if let Some(issue) = agent::beyond_limit(s, &self.state, self.setup.role, terms) {
+            return Err(TableError::BeyondOwnLimit(issue));
+        }
+        Ok(())
+    }
+
+    /// Puts the player's terms on the table, has the seated sides answer, agrees them
+    /// if every armistice party accepts, and adds the first refusing party's counter.
+    fn put_player_terms(&mut self, m: MeetingId, terms: Terms, counter_to: Option<usize>) -> usize {
+        let s = std::sync::Arc::clone(&self.scenario);
+        let meeting = *s.meeting(m);
+        let session = s.session(meeting.session);
+        let role = self.setup.role;
+        let date = self.state.date;
+        let mut answers = Vec::new();
+        let mut refuser = None;
+        for &a in &session.seated {
+            if a == role {
+                continue;
+            }
+            let (reply, reason) = agent::judge(&s, &self.state, &mut self.rng, a, &terms);
+            if !reply.accepts() && refuser.is_none() && s.armistice.parties.contains(&a) {
+                refuser = Some(a);
+            }
+            answers.push(TableAnswer {
+                actor: a,
+                reply: Some(reply),
+                reason,
+                date,
+            });
+        }
+        let everyone = s.armistice.parties.iter().all(|&p| {
+            p == role
+                || answers
+                    .iter()
+                    .any(|a| a.actor == p && a.reply.is_some_and(Reply::accepts))
+        });
+        let index = self.table.history.len();
+        self.table.history.push(Tabled {
+            date,
+            session: meeting.session,
+            author: role,
+            by: Decider::Player,
+            terms: terms.clone(),
+            historical: None,
+            counter_to,
+            answers,
+            agreed: false,
+        });
+        if everyone {
+            self.agree(index);
+        } else if let Some(who) = refuser
+            && let Some(counter) = agent::counter(&s, &self.state, who, &terms)
+            && counter != terms
+        {
+            let answers = self.seated_answers(meeting.session, who, &counter, date);
+            if let Some(t) = self.table.history.get_mut(index)
+                && let Some(a) = t.answers.iter_mut().find(|a| a.actor == who)
+            {
+                a.reply = Some(Reply::Countered);
+            }
+            self.table.history.push(Tabled {
+                date,
+                session: meeting.session,
+                author: who,
+                by: Decider::Adaptive,
+                terms: counter,
+                historical: None,
+                counter_to: Some(index),
+                answers,
+                agreed: false,
+            });
+        }
+        index
+    }
+
+    /// Answers to an offer by a computer side `author`: the player's stays open, the
+    /// others' are left for when the player accepts (their judgement then counts).
+    fn seated_answers(
+        &mut self,
+        session: SessionId,
+        author: ActorId,
+        _terms: &Terms,
+        date: NaiveDate,
+    ) -> Vec<TableAnswer> {
+        let role = self.setup.role;
+        self.scenario
+            .session(session)
+            .seated
+            .iter()
+            .filter(|&&a| a == role && a != author)
+            .map(|&a| TableAnswer {
+                actor: a,
+                reply: None,
+                reason: Reason::Player,
+                date,
+            })
+            .collect()
+    }
+
+    /// Every armistice party takes the terms of offer `index`; those issues are locked.
+    fn agree(&mut self, index: usize) {
+        let s = std::sync::Arc::clone(&self.scenario);
+        let terms = self.table.history[index].terms.clone();
+        for (i, t) in terms.iter().enumerate() {
+            let Some(p) = *t else { continue };
+            for &party in &s.armistice.parties {
+                if self.state.positions[party.0][i].is_some() {
+                    self.state.positions[party.0][i] = Some(p);
+                }
+            }
+            self.state.locked[i] = true;
+        }
+        self.table.history[index].agreed = true;
+        self.after_change();
+    }
+
+    /// Puts a historical proposal on the table as history did: its author, history's
+    /// answers from the computer's sides, the player's answer open when it is seated.
+    pub(super) fn put_historical(&mut self, p: ProposalId, by: Decider) {
+        let s = std::sync::Arc::clone(&self.scenario);
+        let prop = s.proposal(p);
+        let role = self.setup.role;
+        let date = self.state.date;
+        let mut answers = Vec::new();
+        for &a in &s.session(prop.session).seated {
+            if a == prop.author {
+                continue;
+            }
+            if a == role {
+                answers.push(TableAnswer {
+                    actor: a,
+                    reply: None,
+                    reason: Reason::Player,
+                    date,
+                });
+            } else if let Some(h) = prop.answer_of(a) {
+                answers.push(TableAnswer {
+                    actor: a,
+                    reply: Some(h.reply),
+                    reason: Reason::Historical,
+                    date: h.date,
+                });
+            }
+        }
+        self.table.history.push(Tabled {
+            date,
+            session: prop.session,
+            author: prop.author,
+            by,
+            terms: prop.terms.clone(),
+            historical: Some(p),
+            counter_to: None,
+            answers,
+            agreed: false,
+        });
+    }
+
+    /// The date of the next meeting to hold, if one is due before `before` (strictly:
+    /// the timeline's entries of a date come before that date's meetings).
+    pub(super) fn meeting_due(&self, before: NaiveDate, last: NaiveDate) -> Option<MeetingId> {
+        if self.state.armistice.is_some() {
+            return None;
+        }
+        let m = self.scenario.meetings.get(self.table.next_meeting)?;
+        (m.date < before && m.date <= last).then_some(MeetingId(self.table.next_meeting))
+    }
+
+    /// Holds meeting `m`: the clock moves to its date; if the session sits then, the
+    /// historical proposals of that day are tabled, and the game stops for the player
+    /// when it may table there or has an offer of the day to answer.
+    pub(super) fn meet(&mut self, m: MeetingId) -> Progress {
+        let s = std::sync::Arc::clone(&self.scenario);
+        self.table.next_meeting = m.0 + 1;
+        let meeting = *s.meeting(m);
+        self.pass_time(meeting.date);
+        let session = s.session(meeting.session);
+        if self.state.armistice.is_some() || !self.state.holds(&s, &session.when) {
+            self.after_change();
+            return Progress::Advanced;
+        }
+        let role = self.setup.role;
+        let first_new = self.table.history.len();
+        for (i, p) in s.proposals.iter().enumerate() {
+            if p.session == meeting.session
+                && p.date == meeting.date
+                && p.option.is_none()
+                && p.author != role
+                && self.state.holds(&s, &p.when)
+            {
+                self.put_historical(ProposalId(i), Decider::Historical);
+                for effect in &p.effects {
+                    self.state.apply(&s, effect, crate::scenario::EntryId(0));
+                }
+            }
+        }
+        self.after_change();
+        if self.outcome.is_some() {
+            return Progress::Finished;
+        }
+        let offers_today = self.table.history[first_new..]
+            .iter()
+            .chain(
+                self.table
+                    .history
+                    .iter()
+                    .filter(|t| t.date == meeting.date && t.session == meeting.session),
+            )
+            .any(|t| t.answer_of(role).is_some_and(|a| a.reply.is_none()));
+        if session.may_table.contains(&role) || offers_today {
+            self.table.current = Some(m);
+            self.table.rounds_left = if session.may_table.contains(&role) {
+                session.rounds
+            } else {
+                0
+            };
+            return Progress::AtTable(m);
+        }
+        Progress::Advanced
+    }
+}
