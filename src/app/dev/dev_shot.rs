@@ -1,7 +1,8 @@
 //! A developer's screenshot hook: `PANMUNJOM_SHOT=out.png` drives the window to a screen
 //! and saves one PNG, then exits — to look at Play, Replay and Debrief without clicking.
 //!
-//! `PANMUNJOM_SHOT_SCREEN` is `play` (default), `replay`, `debrief` or `explore` (a run
+//! `PANMUNJOM_SHOT_SCREEN` is `play` (default), `replay`, `debrief`, `table` (the first
+//! meeting where the player may table, after tabling its own positions) or `explore` (a run
 //! of `PANMUNJOM_SHOT_RUNS` games, default 500, the other sides adaptive when
 //! `PANMUNJOM_SHOT_ADAPTIVE` is set);
 //! `PANMUNJOM_SHOT_ROLE` a role id (default `un`); `PANMUNJOM_SHOT_DECISIONS` how many
@@ -135,6 +136,13 @@ fn drive(
                     shot.decisions += 1;
                     actions.write(UiAction::Choose(pick));
                 }
+                Showing::Table(_) if screen == "table" && g.may_table() => {
+                    // The Table panel after the player's first package: its own
+                    // public positions, answered by the other sides.
+                    actions.write(UiAction::TableOffer(own_terms(g)));
+                    shot.phase = 3;
+                    shot.wait = 0;
+                }
                 Showing::Outcome | Showing::Decision(_) => {
                     if screen == "debrief" {
                         actions.write(UiAction::OpenDebrief);
@@ -173,4 +181,9 @@ fn drive(
         }
         _ => {}
     }
+}
+
+/// The player's side's public positions as a package (issues where it holds none open).
+pub fn own_terms(g: &crate::engine::Game) -> crate::engine::Terms {
+    g.state.positions[g.setup.role.0].clone()
 }
