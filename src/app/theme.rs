@@ -104,6 +104,9 @@ pub const ZONE: Color32 = Color32::GREEN;
 pub const NASH: Color32 = Color32::WHITE;
 pub const HISTORICAL_TERMS: Color32 = Color32::RED;
 pub const OWN_TERMS: Color32 = Color32::YELLOW;
+/// The offers tabled in the game: your side's, the other sides'.
+pub const OFFER_OWN: Color32 = Color32::from_rgb(240, 150, 60);
+pub const OFFER_OTHER: Color32 = Color32::from_rgb(200, 120, 230);
 
 /// The person's zoom on top of the window's scale factor (1.0 = the window's own).
 #[derive(Resource, Debug, Clone, Copy, PartialEq)]

@@ -2,17 +2,20 @@
 //! and saves one PNG, then exits — to look at Play, Replay and Debrief without clicking.
 //!
 //! `PANMUNJOM_SHOT_SCREEN` is `play` (default), `replay`, `debrief`, `table` (the first
-//! meeting where the player may table, after tabling its own positions) or `explore` (a run
+//! meeting where the player may table, on or after `PANMUNJOM_SHOT_AFTER` (a date) if
+//! set, after tabling its own positions) or `explore` (a run
 //! of `PANMUNJOM_SHOT_RUNS` games, default 500, the other sides adaptive when
 //! `PANMUNJOM_SHOT_ADAPTIVE` is set);
 //! `PANMUNJOM_SHOT_ROLE` a role id (default `un`); `PANMUNJOM_SHOT_DECISIONS` how many
 //! decisions to take before the shot (the first non-historical, the rest historical;
 //! `all` plays to the end); `PANMUNJOM_SHOT_HEIGHT` the window's height (default 800);
-//! `PANMUNJOM_SHOT_TAB=inbox` opens the play screen's inbox. It drives the same `UiAction`s as a person's clicks.
+//! `PANMUNJOM_SHOT_TAB=inbox` opens the play screen's inbox; `PANMUNJOM_SHOT_BARGAIN=1`
+//! opens the Bargaining panel (B). It drives the same `UiAction`s as a person's clicks.
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
+use crate::app::overlays::bargaining::BargainPanel;
 use crate::app::screens::explore::ExploreState;
 use crate::app::screens::play::{PlayView, Showing};
 use crate::app::{LoadedScenario, UiAction};
@@ -60,6 +63,7 @@ fn drive(
     game: Option<Res<CurrentGame>>,
     mut view: ResMut<PlayView>,
     mut explore: ResMut<ExploreState>,
+    mut bargain: ResMut<BargainPanel>,
     mut actions: MessageWriter<UiAction>,
     (mut redraw, mut exit): (
         MessageWriter<bevy::window::RequestRedraw>,
@@ -136,7 +140,14 @@ fn drive(
                     shot.decisions += 1;
                     actions.write(UiAction::Choose(pick));
                 }
-                Showing::Table(_) if screen == "table" && g.may_table() => {
+                Showing::Table(_)
+                    if screen == "table"
+                        && g.may_table()
+                        && env("PANMUNJOM_SHOT_AFTER", "")
+                            .parse::<chrono::NaiveDate>()
+                            .ok()
+                            .is_none_or(|d| g.state.date >= d) =>
+                {
                     // The Table panel after the player's first package: its own
                     // public positions, answered by the other sides.
                     actions.write(UiAction::TableOffer(own_terms(g)));
@@ -160,6 +171,9 @@ fn drive(
             }
         }
         3 => {
+            if !env("PANMUNJOM_SHOT_BARGAIN", "").is_empty() {
+                bargain.open = true;
+            }
             if env("PANMUNJOM_SHOT_TAB", "") == "inbox" {
                 view.tab = crate::app::screens::play::SideTab::Inbox;
             }

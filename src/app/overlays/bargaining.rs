@@ -5,15 +5,20 @@
 //! Command; y: the sum of the other parties', the Communist side); the zone of
 //! agreement is green, the Pareto frontier blue, the historical terms a red diamond
 //! and the game's own deal (its armistice terms) a smaller yellow square (drawn on
-//! top, so the diamond rings it when they coincide).
+//! top, so the diamond rings it when they coincide). The offers tabled in the game are
+//! marked and numbered as on the Table panel (#1, #2, …), joined in order per side — the
+//! negotiation's dance: your side's as upward triangles, the other sides' as downward
+//! ones. An offer that leaves issues open is placed with its author's own public
+//! position on those issues (what it holds until they are settled).
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use egui_plot::{Legend, MarkerShape, Plot, PlotPoints, Points};
+use egui_plot::{Legend, Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text};
 
 use crate::app::Screen;
 use crate::app::theme;
 use crate::bargain;
+use crate::engine::Game;
 use crate::sim::CurrentGame;
 
 /// Whether the panel shows.
@@ -39,6 +44,31 @@ fn point(a: &bargain::Analysis, deal: &[usize]) -> [f64; 2] {
     let x = u.first().copied().unwrap_or(0);
     let y: i64 = u.iter().skip(1).sum();
     [x as f64, y as f64]
+}
+
+/// An offer's place in utility space: (its number on the Table panel, the point, whether
+/// the player's side tabled it). Open issues take the author's own public position (or,
+/// where it holds none, the historical terms').
+pub fn offer_points(game: &Game, a: &bargain::Analysis) -> Vec<(usize, [f64; 2], bool)> {
+    let s = &game.scenario;
+    let hist = &s.armistice.historical_terms;
+    game.table_history()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let deal: Vec<usize> = t
+                .terms
+                .iter()
+                .enumerate()
+                .map(|(issue, p)| {
+                    p.or(game.state.positions[t.author.0][issue])
+                        .or(hist.get(issue).copied())
+                        .map(|p| p.0)
+                })
+                .collect::<Option<_>>()?;
+            Some((i + 1, point(a, &deal), t.author == game.setup.role))
+        })
+        .collect()
 }
 
 fn draw(
@@ -75,6 +105,7 @@ fn draw(
         .and_then(|arm| bargain::deal_of(&arm.terms))
         .map(|d| point(&a, &d));
     let nash = a.nash.map(|n| point(&a, &m.decode(n)));
+    let offers = offer_points(&game.0, &a);
     let mut open = panel.open;
     egui::Window::new("Bargaining (B)")
         .open(&mut open)
@@ -127,6 +158,45 @@ fn draw(
                                 .radius(8.0)
                                 .shape(MarkerShape::Diamond)
                                 .color(theme::HISTORICAL_TERMS),
+                        );
+                    }
+                    for (mine, color, shape, name) in [
+                        (true, theme::OFFER_OWN, MarkerShape::Up, "your offers"),
+                        (
+                            false,
+                            theme::OFFER_OTHER,
+                            MarkerShape::Down,
+                            "the other sides' offers",
+                        ),
+                    ] {
+                        let pts: Vec<[f64; 2]> =
+                            offers.iter().filter(|o| o.2 == mine).map(|o| o.1).collect();
+                        if pts.is_empty() {
+                            continue;
+                        }
+                        p.line(
+                            Line::new(name, PlotPoints::from(pts.clone()))
+                                .color(color)
+                                .width(1.0),
+                        );
+                        p.points(
+                            Points::new(name, PlotPoints::from(pts))
+                                .radius(6.0)
+                                .shape(shape)
+                                .filled(true)
+                                .color(color),
+                        );
+                    }
+                    for (n, [x, y], mine) in &offers {
+                        let color = if *mine {
+                            theme::OFFER_OWN
+                        } else {
+                            theme::OFFER_OTHER
+                        };
+                        p.text(
+                            Text::new("", PlotPoint::new(*x, *y), format!("  #{n}"))
+                                .anchor(egui::Align2::LEFT_BOTTOM)
+                                .color(color),
                         );
                     }
                     if let Some(o) = own {

@@ -377,25 +377,40 @@ fn offer(ui: &mut egui::Ui, g: &Game, index: usize, t: &Tabled, out: Option<&mut
     });
 }
 
-/// The offers of this meeting (tabled today at this session), the newest first.
+/// The offers of this meeting (tabled today at this session), the newest first, then
+/// the earlier offers still waiting for your answer (folded).
 pub fn offers_here(ui: &mut egui::Ui, g: &Game, m: MeetingId, out: &mut Vec<UiAction>) {
     let s = &*g.scenario;
     let meeting = s.meeting(m);
-    let here: Vec<(usize, &Tabled)> = g
+    let open = g.open_offers();
+    let (today, earlier): (Vec<(usize, &Tabled)>, Vec<(usize, &Tabled)>) = g
         .table_history()
         .iter()
         .enumerate()
         .filter(|(i, t)| {
-            (t.date == meeting.date && t.session == meeting.session) || g.open_offers().contains(i)
+            (t.date == meeting.date && t.session == meeting.session) || open.contains(i)
         })
-        .collect();
-    if here.is_empty() {
-        return;
-    }
+        .partition(|(_, t)| t.date == meeting.date && t.session == meeting.session);
     ui.label(RichText::new("On the table").heading().size(19.0));
-    for (i, t) in here.into_iter().rev() {
+    if today.is_empty() {
+        ui.weak("Nothing has been tabled at this meeting yet.");
+    }
+    for (i, t) in today.into_iter().rev() {
         offer(ui, g, i, t, Some(out));
         ui.add_space(4.0);
+    }
+    if !earlier.is_empty() {
+        egui::CollapsingHeader::new(format!(
+            "Earlier offers still waiting for your answer ({})",
+            earlier.len()
+        ))
+        .id_salt("earlier-open-offers")
+        .show(ui, |ui| {
+            for (i, t) in earlier.into_iter().rev() {
+                offer(ui, g, i, t, Some(out));
+                ui.add_space(4.0);
+            }
+        });
     }
 }
 
