@@ -28,6 +28,25 @@ pub struct Args {
     pub vary: Option<String>,
     pub threads: usize,
     pub format: ExploreFormat,
+    /// `--strategy`: proposal strategies for the role's side at the table.
+    pub strategy: Option<String>,
+}
+
+/// Parses `--strategy`: names separated by commas, or `all`.
+fn strategies(list: &str) -> Result<Vec<explore::Strategy>, UserError> {
+    if list.trim().eq_ignore_ascii_case("all") {
+        return Ok(explore::Strategy::ALL.to_vec());
+    }
+    list.split(',')
+        .map(|name| {
+            explore::Strategy::from_name(name).ok_or_else(|| {
+                UserError::usage(format!(
+                    "error: --strategy: `{}` is not a strategy (historical, boulware, conceder, tit-for-tat, random, or all)",
+                    name.trim()
+                ))
+            })
+        })
+        .collect()
 }
 
 pub fn run(args: Args) -> Result<ExitCode, UserError> {
@@ -51,6 +70,20 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
         threads: args.threads,
     };
     explore::check(&s, &cfg).map_err(|e| UserError::usage(format!("error: {e}")))?;
+    if let Some(list) = &args.strategy {
+        if cfg.vary.is_some() {
+            return Err(UserError::usage(
+                "error: --strategy and --vary do not go together: strategies play the table, --vary one decision".to_string(),
+            ));
+        }
+        let chosen = strategies(list)?;
+        let report = explore::explore_strategies(&s, &cfg, &chosen);
+        out(&match args.format {
+            ExploreFormat::Text => explore::strategy::text(&report),
+            ExploreFormat::Json => report::json(&report),
+        });
+        return Ok(ExitCode::SUCCESS);
+    }
     let total = explore::run_count(&s, &cfg);
     let done = AtomicUsize::new(0);
     let finished = AtomicBool::new(false);

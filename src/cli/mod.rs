@@ -17,6 +17,7 @@
 mod bargain;
 mod explore;
 mod play;
+mod table;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -183,6 +184,11 @@ pub enum Command {
         scenario: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
         format: explore::ExploreFormat,
+        /// Play the role's side at the table with proposal strategies, one spread each:
+        /// historical, boulware, conceder, tit-for-tat, random (comma-separated, or
+        /// `all`); decisions stay historical. Not with --vary.
+        #[arg(long)]
+        strategy: Option<String>,
     },
 }
 
@@ -274,6 +280,7 @@ pub fn run(command: Command) -> ExitCode {
             threads,
             scenario,
             format,
+            strategy,
         } => explore::run(explore::Args {
             scenario,
             role,
@@ -283,6 +290,7 @@ pub fn run(command: Command) -> ExitCode {
             vary,
             threads,
             format,
+            strategy,
         }),
     };
     match result {

@@ -29,11 +29,13 @@ pub struct Args {
 }
 
 /// One answer from `--choices`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Answer {
     /// 1-based option number.
     Number(usize),
     Historical,
+    /// A move at the table (see [`super::table::Move`]).
+    Table(super::table::Move),
 }
 
 /// Parses `--choices`: `historical`, or numbers and `h` separated by commas.
@@ -42,28 +44,35 @@ fn parse_choices(list: &str) -> Result<Option<Vec<Answer>>, UserError> {
     if trimmed.eq_ignore_ascii_case("historical") {
         return Ok(None);
     }
-    trimmed
-        .split(',')
-        .map(str::trim)
-        .enumerate()
-        .map(|(i, tok)| {
-            if tok.eq_ignore_ascii_case("h") || tok.eq_ignore_ascii_case("historical") {
-                Ok(Answer::Historical)
-            } else {
-                tok.parse::<usize>()
-                    .ok()
-                    .filter(|&n| n >= 1)
-                    .map(Answer::Number)
-                    .ok_or_else(|| {
-                        UserError::usage(format!(
-                            "error: --choices: item {} is `{tok}`; expected an option number (1, 2, …), `h`, or the single word `historical`",
-                            i + 1
-                        ))
-                    })
-            }
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map(Some)
+    let mut answers: Vec<Answer> = Vec::new();
+    for (i, tok) in trimmed.split(',').map(str::trim).enumerate() {
+        // `table:custody=india_sole,explanations=ninety_days`: the items after the
+        // first that are `issue=position` belong to the same package.
+        if tok.contains('=')
+            && !tok.to_ascii_lowercase().starts_with("table:")
+            && let Some(Answer::Table(super::table::Move::Table(terms))) = answers.last_mut()
+        {
+            terms.push(',');
+            terms.push_str(tok);
+            continue;
+        }
+        if let Some(mv) = super::table::parse_move(tok) {
+            let mv =
+                mv.map_err(|e| UserError::usage(format!("error: --choices: item {}: {e}", i + 1)))?;
+            answers.push(Answer::Table(mv));
+        } else if tok.eq_ignore_ascii_case("h") || tok.eq_ignore_ascii_case("historical") {
+            answers.push(Answer::Historical);
+        } else {
+            let n = tok.parse::<usize>().ok().filter(|&n| n >= 1).ok_or_else(|| {
+                UserError::usage(format!(
+                    "error: --choices: item {} is `{tok}`; expected an option number (1, 2, …), `h`, a table move (`table:issue=position,…`, `accept`, `reject`, `history`, `pass`), or the single word `historical`",
+                    i + 1
+                ))
+            })?;
+            answers.push(Answer::Number(n));
+        }
+    }
+    Ok(Some(answers))
 }
 
 /// Where the player's answers come from.
@@ -71,7 +80,7 @@ enum Source {
     /// Every decision historical.
     AllHistorical,
     /// A list; when it runs out the game stops unfinished.
-    List(std::vec::IntoIter<Answer>),
+    List(std::iter::Peekable<std::vec::IntoIter<Answer>>),
     /// Standard input.
     Prompt,
 }
@@ -86,7 +95,7 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
     let mut source = match args.choices.as_deref().map(parse_choices).transpose()? {
         None => Source::Prompt,
         Some(None) => Source::AllHistorical,
-        Some(Some(list)) => Source::List(list.into_iter()),
+        Some(Some(list)) => Source::List(list.into_iter().peekable()),
     };
     let mut game = Game::new(
         Arc::clone(&scenario),
@@ -102,8 +111,16 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
     let mut shown = 0;
     let mut stopped: Option<String> = None;
     loop {
-        let progress = game.advance_passing();
+        let progress = game.advance();
         shown = show_log(&game, shown);
+        if let Progress::AtTable(m) = progress {
+            super::table::present(&game, m);
+            if !at_table(&mut game, &mut source, &mut input)? {
+                stopped = Some("Input ended; the game stops here, unfinished.".to_string());
+                break;
+            }
+            continue;
+        }
         let Progress::AwaitingChoice(id) = progress else {
             break;
         };
@@ -113,6 +130,12 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
                 .historical_or_first(id)
                 .expect("a pending decision has an open option"),
             Source::List(list) => match list.next() {
+                Some(Answer::Table(mv)) => {
+                    return Err(UserError::usage(format!(
+                        "error: --choices: `{mv:?}` is a table move, but the game waits at decision `{}`",
+                        s_id(&game, id)
+                    )));
+                }
                 None => {
                     stopped = Some(
                         "The list of choices ran out at this decision; the game stops here, unfinished."
@@ -141,13 +164,13 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
     if let Some(msg) = &stopped {
         out(&format!("\n{msg}\n"));
     }
-    if let Source::List(rest) = &source
-        && !rest.as_slice().is_empty()
-    {
-        eprintln!(
-            "notice: --choices: the last {} value(s) were not used; the game had no more decisions for your side",
-            rest.as_slice().len()
-        );
+    if let Source::List(rest) = &mut source {
+        let left = rest.count();
+        if left > 0 {
+            eprintln!(
+                "notice: --choices: the last {left} value(s) were not used; the game had no more decisions for your side"
+            );
+        }
     }
     summary(&game);
     if let Some(path) = &args.save {
@@ -164,6 +187,47 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
         ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn s_id(game: &Game, id: EntryId) -> String {
+    game.scenario.entry(id).id().to_string()
+}
+
+/// The player at a meeting: moves from the list (until a token that is not a table
+/// move: then it passes), all history's, or typed. False when typed input ends.
+fn at_table(
+    game: &mut Game,
+    source: &mut Source,
+    input: &mut impl BufRead,
+) -> Result<bool, UserError> {
+    match source {
+        Source::AllHistorical => {
+            for p in game.historical_here() {
+                let _ = game.table_historical(p);
+            }
+            let _ = game.pass();
+            Ok(true)
+        }
+        Source::List(list) => {
+            while let Some(Answer::Table(mv)) = list.peek().cloned() {
+                list.next();
+                out(&format!("Your move: {mv:?}\n"));
+                match super::table::apply(game, &mv) {
+                    Ok(true) => return Ok(true),
+                    Ok(false) => {}
+                    Err(e) => {
+                        return Err(UserError::usage(format!(
+                            "error: --choices: at the table on {}: {e}",
+                            game.state.date
+                        )));
+                    }
+                }
+            }
+            let _ = game.pass();
+            Ok(true)
+        }
+        Source::Prompt => super::table::prompt(game, input),
+    }
 }
 
 fn briefing(s: &Scenario, role: ActorId, policy: Policy, seed: u64) {
@@ -286,6 +350,10 @@ fn present(game: &Game, id: EntryId) {
 fn resolve(game: &Game, id: EntryId, answer: Answer) -> Result<usize, UserError> {
     let d = game.scenario.entry(id).as_decision().expect("decision");
     match answer {
+        Answer::Table(_) => Err(UserError::usage(format!(
+            "error: --choices: a table move where decision `{}` waits",
+            d.id
+        ))),
         Answer::Historical => Ok(game
             .historical_or_first(id)
             .expect("a pending decision has an open option")),
@@ -414,6 +482,21 @@ mod tests {
                 Answer::Historical
             ])
         );
+        use crate::cli::table::Move;
+        assert_eq!(
+            parse_choices("1,table:custody=india_sole,explanations=ninety_days,accept:2,pass,h")
+                .unwrap(),
+            Some(vec![
+                Answer::Number(1),
+                Answer::Table(Move::Table(
+                    "custody=india_sole,explanations=ninety_days".into()
+                )),
+                Answer::Table(Move::Accept(Some(2))),
+                Answer::Table(Move::Pass),
+                Answer::Historical
+            ])
+        );
+        assert!(parse_choices("accept:0").is_err());
         assert!(parse_choices("1,x").is_err());
         assert!(parse_choices("0").is_err());
     }

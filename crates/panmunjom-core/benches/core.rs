@@ -109,3 +109,54 @@ fn explore_10000(bencher: Bencher) {
 fn explore_100000(bencher: Bencher) {
     explore_runs(bencher, 100_000);
 }
+
+/// One game at the table: the UN side plays the conceder strategy (a package at every
+/// meeting, answers and counter-proposals by the agent model), other sides adaptive,
+/// a new seed each time (target < 50 µs).
+#[divan::bench(sample_count = 15, sample_size = 200)]
+fn full_game_table_adaptive(bencher: Bencher) {
+    let s = scenario();
+    let cfg = Config {
+        role: s.actor_by_id("un").expect("un"),
+        runs: 1,
+        policy: Policy::Adaptive,
+        seed: 1,
+        vary: None,
+        threads: 1,
+    };
+    let mut index = 0usize;
+    bencher
+        .with_inputs(|| {
+            index += 1;
+            index
+        })
+        .bench_local_values(|index| {
+            let g = explore::strategy::play_strategy(
+                &s,
+                &cfg,
+                explore::Strategy::Conceder,
+                index,
+                true,
+            );
+            black_box(g.table_history().len())
+        });
+}
+
+/// 100,000 explored games at the table: the UN side plays the conceder strategy,
+/// adaptive sides, all cores (target < 5 s).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn explore_table_100000(bencher: Bencher) {
+    let s = scenario();
+    let cfg = Config {
+        role: s.actor_by_id("un").expect("un"),
+        runs: 100_000,
+        policy: Policy::Adaptive,
+        seed: 1,
+        vary: None,
+        threads: 0,
+    };
+    bencher.bench_local(|| {
+        let r = explore::explore_strategies(&s, &cfg, &[explore::Strategy::Conceder]);
+        black_box(r.strategies[0].report.armistice)
+    });
+}

@@ -32,12 +32,14 @@
 
 pub mod export;
 mod pareto;
+pub mod rational;
 pub mod timeline;
 pub mod view;
 
 use crate::engine::State;
 use crate::scenario::{ActorId, IssueId, Scenario};
 
+pub use rational::{is_rational, rational_frontier};
 pub use timeline::{Timeline, timeline, walk_to};
 pub use view::BargainView;
 

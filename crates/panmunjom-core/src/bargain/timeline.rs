@@ -54,8 +54,21 @@ pub fn walk(
     setup: Setup,
     choices: Option<&[(EntryId, usize)]>,
     until: Option<NaiveDate>,
+    on_entry: impl FnMut(&Game, EntryId),
+) -> Game {
+    walk_moves(s, setup, choices, &[], until, on_entry)
+}
+
+/// [`walk`], making the player's `moves` at the table at their meetings.
+pub fn walk_moves(
+    s: Arc<Scenario>,
+    setup: Setup,
+    choices: Option<&[(EntryId, usize)]>,
+    moves: &[crate::engine::TableMove],
+    until: Option<NaiveDate>,
     mut on_entry: impl FnMut(&Game, EntryId),
 ) -> Game {
+    use crate::engine::TableAction;
     let mut game = Game::new(Arc::clone(&s), setup);
     let mut next_choice = 0;
     loop {
@@ -69,11 +82,19 @@ pub fn walk(
         match game.step() {
             Progress::Finished => break,
             Progress::Advanced => on_entry(&game, EntryId(cursor)),
-            Progress::AtTable(_) => {
+            Progress::AtTable(m) => {
                 if choices.is_none() {
                     for p in game.historical_here() {
                         let _ = game.table_historical(p);
                     }
+                }
+                for mv in moves.iter().filter(|mv| mv.meeting == m) {
+                    let _ = match &mv.action {
+                        TableAction::Table(t) => game.table(t.clone()).map(|_| ()),
+                        TableAction::Historical(p) => game.table_historical(*p).map(|_| ()),
+                        TableAction::Accept(i) => game.accept(*i),
+                        TableAction::Reject(i) => game.reject(*i),
+                    };
                 }
                 let _ = game.pass();
             }
@@ -105,6 +126,25 @@ pub fn walk_to(s: Arc<Scenario>, date: NaiveDate) -> Game {
 
 /// The zone of agreement along a path (see [`walk`] for the arguments).
 pub fn timeline(s: Arc<Scenario>, setup: Setup, choices: Option<&[(EntryId, usize)]>) -> Timeline {
+    timeline_moves(s, setup, choices, &[])
+}
+
+/// The zone of agreement along a game's own path: its choices and its table moves.
+pub fn timeline_of(game: &Game) -> Timeline {
+    timeline_moves(
+        Arc::clone(&game.scenario),
+        game.setup.clone(),
+        Some(&game.choices),
+        game.table_moves(),
+    )
+}
+
+fn timeline_moves(
+    s: Arc<Scenario>,
+    setup: Setup,
+    choices: Option<&[(EntryId, usize)]>,
+    moves: &[crate::engine::TableMove],
+) -> Timeline {
     let start_game = Game::new(Arc::clone(&s), setup.clone());
     let point = |game: &Game, entry: Option<EntryId>| {
         let m = Model::new(&game.scenario, &game.state);
@@ -123,12 +163,19 @@ pub fn timeline(s: Arc<Scenario>, setup: Setup, choices: Option<&[(EntryId, usiz
     };
     let mut points = vec![point(&start_game, None)];
     let mut limits = start_game.state.limits.clone();
-    walk(Arc::clone(&s), setup, choices, None, |game, entry| {
-        if game.state.limits != limits {
-            limits.clone_from(&game.state.limits);
-            points.push(point(game, Some(entry)));
-        }
-    });
+    walk_moves(
+        Arc::clone(&s),
+        setup,
+        choices,
+        moves,
+        None,
+        |game, entry| {
+            if game.state.limits != limits {
+                limits.clone_from(&game.state.limits);
+                points.push(point(game, Some(entry)));
+            }
+        },
+    );
     let opened_at = points.iter().position(|p| p.zone_size > 0);
     let (opened, opened_by) = match opened_at {
         None => (None, Vec::new()),

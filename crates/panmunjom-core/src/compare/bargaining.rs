@@ -30,11 +30,7 @@ impl GameBargaining {
             .as_ref()
             .and_then(|arm| bargain::deal_of(&arm.terms))
             .map(|d| bargain::view::deal_view(s, &a, "the terms of your armistice", &d));
-        let t = bargain::timeline(
-            Arc::clone(&game.scenario),
-            game.setup.clone(),
-            Some(&game.choices),
-        );
+        let t = bargain::timeline::timeline_of(game);
         let h = bargain::timeline(
             Arc::clone(&game.scenario),
             bargain::timeline::historical_setup(s),

@@ -15,6 +15,7 @@ mod divergence;
 mod outcome;
 mod rows;
 mod samples;
+pub mod table;
 
 use std::sync::Arc;
 
@@ -78,6 +79,9 @@ pub struct Debrief {
     /// The bargaining analysis of the game's last state (None if the outcome space is
     /// too large to analyse).
     pub bargaining: Option<GameBargaining>,
+    /// Proposals, the negotiation dance and the frontiers (None when the scenario has
+    /// no sessions).
+    pub table: Option<table::TableDebrief>,
 }
 
 impl Debrief {
@@ -204,6 +208,7 @@ impl Debrief {
                 .collect(),
             objectives,
             bargaining: GameBargaining::new(game),
+            table: (!s.sessions.is_empty()).then(|| table::TableDebrief::new(game, &history)),
         }
     }
 

@@ -46,6 +46,23 @@ pub struct Tabled {
     pub answers: Vec<TableAnswer>,
     /// Whether every armistice party accepted it: its terms became the parties'.
     pub agreed: bool,
+    /// The positions the author held when it tabled this (what it still held on the
+    /// issues the proposal leaves open).
+    pub held: Terms,
+    /// The player left a meeting of its session without answering it: no longer open.
+    pub lapsed: bool,
+}
+
+impl Tabled {
+    /// The full package: the proposal's terms, and the author's held positions on the
+    /// issues it leaves open.
+    pub fn package(&self) -> Terms {
+        self.terms
+            .iter()
+            .zip(&self.held)
+            .map(|(t, h)| t.or(*h))
+            .collect()
+    }
 }
 
 impl Tabled {
@@ -276,8 +293,16 @@ impl Game {
 
     /// The player leaves the meeting; the game goes on with [`Game::advance`].
     pub fn pass(&mut self) -> Result<(), TableError> {
-        self.table.current.take().ok_or(TableError::NotAtTable)?;
+        let m = self.table.current.take().ok_or(TableError::NotAtTable)?;
         self.table.rounds_left = 0;
+        // Offers of this session left unanswered lapse with the meeting.
+        let session = self.scenario.meeting(m).session;
+        let role = self.setup.role;
+        for t in &mut self.table.history {
+            if t.session == session && t.answer_of(role).is_some_and(|a| a.reply.is_none()) {
+                t.lapsed = true;
+            }
+        }
         Ok(())
     }
 
@@ -287,7 +312,7 @@ impl Game {
         loop {
             match self.advance() {
                 Progress::AtTable(_) => {
-                    self.table.current = None;
+                    let _ = self.pass();
                 }
                 other => return other,
             }
@@ -375,6 +400,8 @@ impl Game {
             counter_to,
             answers,
             agreed: false,
+            held: self.state.positions[role.0].clone(),
+            lapsed: false,
         });
         if everyone {
             self.agree(index);
@@ -398,6 +425,8 @@ impl Game {
                 counter_to: Some(index),
                 answers,
                 agreed: false,
+                held: self.state.positions[who.0].clone(),
+                lapsed: false,
             });
         }
         index
@@ -482,6 +511,8 @@ impl Game {
             counter_to: None,
             answers,
             agreed: false,
+            held: self.state.positions[prop.author.0].clone(),
+            lapsed: false,
         });
     }
 
@@ -546,5 +577,101 @@ impl Game {
             return Progress::AtTable(m);
         }
         Progress::Advanced
+    }
+}
+
+/// Parses terms written `issue=position,issue=position` (ids of the scenario, case and
+/// `-`/`_` ignored; a position may also be its number on the issue, from 1). Issues not
+/// named stay open. The message of an error names the item and what is known.
+pub fn parse_terms(s: &crate::scenario::Scenario, text: &str) -> Result<Terms, String> {
+    let norm = |x: &str| x.trim().to_ascii_lowercase().replace('-', "_");
+    let mut terms: Terms = vec![None; s.issues.len()];
+    for item in text.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+        let Some((issue, pos)) = item.split_once('=') else {
+            return Err(format!("`{item}` is not `issue=position`"));
+        };
+        let Some(i) = s.issues.iter().position(|x| norm(&x.id) == norm(issue)) else {
+            let known: Vec<&str> = s.issues.iter().map(|x| x.id.as_str()).collect();
+            return Err(format!(
+                "no issue `{}` (issues: {})",
+                issue.trim(),
+                known.join(", ")
+            ));
+        };
+        let positions = &s.issues[i].positions;
+        let by_number = pos
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| (1..=positions.len()).contains(&n))
+            .map(|n| n - 1);
+        let Some(p) = by_number.or_else(|| positions.iter().position(|x| norm(&x.id) == norm(pos)))
+        else {
+            let known: Vec<&str> = positions.iter().map(|x| x.id.as_str()).collect();
+            return Err(format!(
+                "issue `{}` has no position `{}` (positions: {}, or their numbers 1-{})",
+                s.issues[i].id,
+                pos.trim(),
+                known.join(", "),
+                positions.len()
+            ));
+        };
+        if terms[i].is_some() {
+            return Err(format!("issue `{}` is named twice", s.issues[i].id));
+        }
+        terms[i] = Some(crate::scenario::PosId(p));
+    }
+    if terms.iter().all(Option::is_none) {
+        return Err("the terms name no issue".into());
+    }
+    Ok(terms)
+}
+
+/// Terms in the syntax [`parse_terms`] reads (ids), for showing and for records.
+pub fn terms_text(
+    s: &crate::scenario::Scenario,
+    terms: &[Option<crate::scenario::PosId>],
+) -> String {
+    terms
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let p = (*p)?;
+            Some(format!(
+                "{}={}",
+                s.issues[i].id, s.issues[i].positions[p.0].id
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl Game {
+    /// What the player's side knows of every actor's limits: its own always; another
+    /// side's from the events its side knows of that set them (an intelligence report
+    /// counts once it has arrived), the latest such event in timeline order. None: not
+    /// known. `known_limits()[actor][issue]`. Nothing more: a table panel shows these
+    /// and the public positions, never the agent model's hidden state.
+    pub fn known_limits(&self) -> Vec<Vec<Option<crate::scenario::PosId>>> {
+        let s = &self.scenario;
+        let role = self.setup.role;
+        let mut out = vec![vec![None; s.issues.len()]; s.actors.len()];
+        out[role.0].clone_from(&self.state.limits[role.0]);
+        for (e, entry) in s.timeline.iter().enumerate() {
+            let crate::scenario::Entry::Event(ev) = entry else {
+                continue;
+            };
+            if !self.state.fired[e] || !self.state.knows[role.0][e] {
+                continue;
+            }
+            for effect in &ev.effects {
+                if let crate::scenario::Effect::Limit(a, i, p) = effect
+                    && *a != role
+                {
+                    out[a.0][i.0] = Some(*p);
+                }
+            }
+        }
+        out
     }
 }

@@ -8,6 +8,7 @@
 //! its index, and results are gathered by index, so the report is the same whatever
 //! the number of threads.
 
+pub mod strategy;
 pub mod summary;
 
 use std::sync::Arc;
@@ -21,6 +22,7 @@ use crate::engine::policy::roll;
 use crate::engine::{Game, Outcome, Policy, Progress, Setup, State};
 use crate::scenario::{ActorId, EntryId, PosId, Scenario};
 
+pub use strategy::{StrategiesReport, Strategy, StrategyReport, explore_strategies};
 pub use summary::ExploreReport;
 
 /// What to explore.

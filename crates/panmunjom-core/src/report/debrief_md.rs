@@ -196,5 +196,8 @@ pub fn render(d: &Debrief) -> String {
             date_or_never(b.history_opened)
         );
     }
+    if let Some(t) = &d.table {
+        o.push_str(&super::table::markdown(t));
+    }
     o
 }

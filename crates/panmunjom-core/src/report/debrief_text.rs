@@ -31,6 +31,9 @@ pub fn render(d: &Debrief) -> String {
     settled(&mut o, d);
     objectives(&mut o, d);
     bargaining(&mut o, d);
+    if let Some(t) = &d.table {
+        o.push_str(&super::table::text(t));
+    }
     o
 }
 

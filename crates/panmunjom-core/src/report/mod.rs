@@ -9,6 +9,7 @@ pub mod debrief_md;
 pub mod debrief_text;
 pub mod explore_text;
 pub mod replay_text;
+pub mod table;
 
 use serde::Serialize;
 

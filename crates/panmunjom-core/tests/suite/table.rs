@@ -339,3 +339,191 @@ proptest! {
         prop_assert!(game.is_finished());
     }
 }
+
+/// The frontiers of the reference state, against a brute-force count: every deal
+/// compared with every other.
+#[test]
+fn both_frontiers_match_a_brute_force_count() {
+    use panmunjom_core::bargain;
+    use std::collections::BTreeSet;
+    let s = main_scenario();
+    let g = bargain::walk_to(Arc::clone(&s), s.armistice.historical_terms_date);
+    let a = bargain::analyze(&s, &g.state).unwrap();
+    let m = &a.model;
+    let all: Vec<(u64, Vec<i64>)> = (0..m.size())
+        .map(|i| (i, a.party_utilities(&m.decode(i))))
+        .collect();
+    let dominated = |u: &Vec<i64>, among: &[&(u64, Vec<i64>)]| {
+        among
+            .iter()
+            .any(|(_, v)| v.iter().zip(u).all(|(x, y)| x >= y) && v != u)
+    };
+    let everyone: Vec<&(u64, Vec<i64>)> = all.iter().collect();
+    let full: BTreeSet<Vec<i64>> = all
+        .iter()
+        .filter(|(_, u)| !dominated(u, &everyone))
+        .map(|(_, u)| u.clone())
+        .collect();
+    let fast_full: BTreeSet<Vec<i64>> = a
+        .frontier
+        .iter()
+        .map(|&i| a.party_utilities(&m.decode(i)))
+        .collect();
+    assert_eq!(full, fast_full, "the full frontier's utility points");
+    let rational: Vec<&(u64, Vec<i64>)> = all
+        .iter()
+        .filter(|(i, _)| bargain::is_rational(m, &m.decode(*i)))
+        .collect();
+    let slow: Vec<u64> = rational
+        .iter()
+        .filter(|(_, u)| !dominated(u, &rational))
+        .map(|(i, _)| *i)
+        .collect();
+    assert_eq!(
+        slow,
+        bargain::rational_frontier(m),
+        "the rational frontier's deals"
+    );
+    // What a teacher reads: the full frontier misses the zone, the rational one is small.
+    let points: BTreeSet<Vec<i64>> = slow
+        .iter()
+        .map(|&i| a.party_utilities(&m.decode(i)))
+        .collect();
+    assert!(points.len() < full.len());
+    eprintln!(
+        "full frontier: {} points ({} deals listed); rational frontier: {} deals, {} points; zone {}",
+        full.len(),
+        a.frontier.len(),
+        slow.len(),
+        points.len(),
+        a.zone.len()
+    );
+}
+
+/// The move classes on hand-worked cases, from the paper's definitions.
+#[test]
+fn dance_classes_follow_the_definitions() {
+    use panmunjom_core::compare::table::{MoveClass::*, classify};
+    // (own change, opponent change) → class
+    let cases = [
+        ((0, 0), Silent),
+        ((0, 3), Nice),
+        ((2, 2), Fortunate),
+        ((2, 0), Selfish),
+        ((1, -4), Selfish),
+        ((-3, 2), Concession),
+        ((-2, 0), Concession),
+        ((-1, -1), Unfortunate),
+        ((0, -2), Unfortunate),
+    ];
+    for ((own, other), want) in cases {
+        assert_eq!(classify(own, other), want, "({own}, {other})");
+    }
+}
+
+#[test]
+fn in_history_the_final_un_proposal_is_a_concession_to_peking() {
+    use panmunjom_core::compare::{Debrief, table::MoveClass};
+    let s = main_scenario();
+    let mut game = Game::new(
+        Arc::clone(&s),
+        Setup {
+            role: role(&s, "prc"),
+            policy: Policy::Historical,
+            seed: 1,
+        },
+    );
+    game.play_historical();
+    let d = Debrief::new(&game);
+    let t = d.table.expect("the scenario has sessions");
+    let un = t.dances.iter().find(|d| d.actor == "un").unwrap();
+    assert_eq!(un.opponent, "People's Republic of China");
+    let final_move = un
+        .history
+        .moves
+        .iter()
+        .find(|m| m.label == "Harrison's final proposal")
+        .unwrap();
+    assert_eq!(
+        final_move.class,
+        Some(MoveClass::Concession),
+        "{final_move:?}"
+    );
+    assert!(final_move.own < un.history.moves[0].own);
+}
+
+#[test]
+fn the_debrief_explains_an_early_armistice_and_a_greedy_refusal() {
+    use panmunjom_core::compare::Debrief;
+    use panmunjom_core::report;
+    let s = main_scenario();
+    let pkg = well_judged(&s);
+    let mut done = false;
+    let early = play_un(
+        &s,
+        |g, id| g.historical_or_first(id).unwrap(),
+        |g| {
+            if !done
+                && g.may_table()
+                && g.state.date >= chrono::NaiveDate::from_ymd_opt(1953, 4, 26).unwrap()
+            {
+                g.table(pkg.clone()).unwrap();
+                done = true;
+            }
+        },
+    );
+    let text = report::debrief_text::render(&Debrief::new(&early));
+    assert!(text.contains("was accepted by every party"), "{text}");
+    assert!(
+        text.contains("days before the historical signing"),
+        "{text}"
+    );
+    let greedy = greedy_game(&s);
+    let d = Debrief::new(&greedy);
+    let text = report::debrief_text::render(&d);
+    assert!(text.contains("beyond our limit on"), "{text}");
+    assert!(
+        text.contains("No armistice was signed by the horizon"),
+        "{text}"
+    );
+    let md = report::debrief_md::render(&d);
+    assert!(md.contains("## The negotiation dance"), "{md}");
+    let json = report::json(&d);
+    assert!(json.contains("\"dances\""));
+}
+
+#[test]
+fn the_un_side_learns_no_communist_limit_from_a_private_resolution() {
+    let s = main_scenario();
+    let un = role(&s, "un");
+    let prc = role(&s, "prc");
+    let mut game = Game::new(
+        Arc::clone(&s),
+        Setup {
+            role: un,
+            policy: Policy::Historical,
+            seed: 2,
+        },
+    );
+    game.play_historical();
+    let known = game.known_limits();
+    // The council resolution of 19 March 1953 moved Peking's limits, privately.
+    assert!(
+        known[prc.0].iter().all(Option::is_none),
+        "{:?}",
+        known[prc.0]
+    );
+    assert_eq!(known[un.0], game.state.limits[un.0]);
+    // Peking itself knows it.
+    let mut game = Game::new(
+        Arc::clone(&s),
+        Setup {
+            role: prc,
+            policy: Policy::Historical,
+            seed: 2,
+        },
+    );
+    game.play_historical();
+    let ussr = role(&s, "ussr");
+    assert!(game.known_limits()[ussr.0].iter().any(Option::is_some));
+}

@@ -1,0 +1,336 @@
+//! Proposal strategies for the player's side in the explorer: how a teacher shows that
+//! strategy changes outcomes.
+//!
+//! Every strategy takes the historical option at each decision, so only the table
+//! differs. At each meeting where the side may table, it builds a package from its
+//! own ideal, conceding step by step toward the opponent's *public* positions (the
+//! step that costs it least first) while the package stays worth at least its target;
+//! it accepts an open offer worth at least its target. The target (percent of the gap
+//! from its limits to its ideal, as [`crate::engine::agent::worth`]) is:
+//! - *historical*: no package of its own; it tables what history tabled;
+//! - *boulware*: 100 − 100·(t/T)⁴ — hardly moves until the end (t: days since the
+//!   first meeting, T: days to the horizon);
+//! - *conceder*: 100 − 100·√(t/T) — concedes early;
+//! - *tit-for-tat*: starts at 100 and concedes, move for move, what the opponent's
+//!   last move gave it (relative tit-for-tat);
+//! - *random*: a random package inside its own limits, accepting an offer one time in two.
+
+use std::sync::Arc;
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+
+use super::summary::ExploreReport;
+use super::{Config, GameResult, game_seed};
+use crate::compare::table::opponent;
+use crate::engine::policy::roll;
+use crate::engine::{Game, Progress, Setup, State, Terms, agent};
+use crate::scenario::{ActorId, PosId, Scenario};
+
+/// A proposal strategy for the explored role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strategy {
+    Historical,
+    Boulware,
+    Conceder,
+    TitForTat,
+    Random,
+}
+
+impl Strategy {
+    pub const ALL: [Strategy; 5] = [
+        Strategy::Historical,
+        Strategy::Boulware,
+        Strategy::Conceder,
+        Strategy::TitForTat,
+        Strategy::Random,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            Strategy::Historical => "historical",
+            Strategy::Boulware => "boulware",
+            Strategy::Conceder => "conceder",
+            Strategy::TitForTat => "tit-for-tat",
+            Strategy::Random => "random",
+        }
+    }
+    /// The strategy called `name` (as [`Strategy::name`] writes it).
+    pub fn from_name(name: &str) -> Option<Strategy> {
+        Strategy::ALL
+            .into_iter()
+            .find(|s| s.name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// One strategy's games, summed up like any exploration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StrategyReport {
+    pub strategy: Strategy,
+    /// Games in which the side's own proposal was agreed at the table.
+    pub agreed_at_table: usize,
+    pub report: ExploreReport,
+}
+
+/// Every strategy asked for, side by side (each played on the same game seeds).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StrategiesReport {
+    pub strategies: Vec<StrategyReport>,
+}
+
+/// The target of a time-based strategy at `day` of `span` days.
+fn time_target(strategy: Strategy, day: i64, span: i64) -> i64 {
+    let span = span.max(1);
+    let day = day.clamp(0, span);
+    match strategy {
+        Strategy::Boulware => {
+            let x = day * 100 / span; // 0..=100
+            100 - x * x * x * x / 1_000_000
+        }
+        Strategy::Conceder => 100 - (day * 10_000 / span).isqrt(),
+        _ => 100,
+    }
+}
+
+/// The package worth at least `target` to `me`, conceding from its ideal toward the
+/// opponent's public positions, cheapest step first.
+pub fn package(s: &Scenario, state: &State, me: ActorId, target: i64) -> Terms {
+    let opp = opponent(s, me);
+    let mut terms: Terms = vec![None; s.issues.len()];
+    for st in &s.actor(me).stances {
+        terms[st.issue.0] = Some(st.position);
+    }
+    loop {
+        let mut best: Option<(i64, usize, PosId)> = None;
+        for st in &s.actor(me).stances {
+            let i = st.issue.0;
+            let Some(now) = terms[i] else { continue };
+            let Some(goal) = opp.and_then(|o| state.positions[o.0][i]) else {
+                continue;
+            };
+            if goal == now {
+                continue;
+            }
+            let next = if goal.0 > now.0 {
+                PosId(now.0 + 1)
+            } else {
+                PosId(now.0 - 1)
+            };
+            if !state.within_limit(me, st, next) {
+                continue;
+            }
+            let mut trial = terms.clone();
+            trial[i] = Some(next);
+            let w = agent::worth(s, state, me, &trial).unwrap_or(0);
+            if w >= target && best.is_none_or(|(bw, _, _)| w > bw) {
+                best = Some((w, i, next));
+            }
+        }
+        match best {
+            Some((_, i, next)) => terms[i] = Some(next),
+            None => return terms,
+        }
+    }
+}
+
+/// A random package inside `me`'s limits.
+fn random_package(s: &Scenario, state: &State, me: ActorId, rng: &mut ChaCha8Rng) -> Terms {
+    let mut terms: Terms = vec![None; s.issues.len()];
+    for st in &s.actor(me).stances {
+        let limit = state.limits[me.0][st.issue.0].unwrap_or(st.limit);
+        let (lo, hi) = (st.position.0.min(limit.0), st.position.0.max(limit.0));
+        terms[st.issue.0] = Some(PosId(lo + roll(rng, (hi - lo + 1) as u64) as usize));
+    }
+    terms
+}
+
+/// Plays game `index` with `strategy` for the explored role.
+pub fn play_strategy(
+    s: &Arc<Scenario>,
+    cfg: &Config,
+    strategy: Strategy,
+    index: usize,
+    keep_log: bool,
+) -> Game {
+    let seed = game_seed(cfg.seed, index);
+    let mut game = Game::new(
+        Arc::clone(s),
+        Setup {
+            role: cfg.role,
+            policy: cfg.policy,
+            seed,
+        },
+    );
+    if !keep_log {
+        game = game.without_log();
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x7AB1_E5EE_D5EE_D000);
+    let me = cfg.role;
+    let opp = opponent(s, me);
+    let span = (s.horizon - s.table_start()).num_days();
+    let mut tft_target = 100i64;
+    let mut seen_offers = 0usize;
+    let mut last_opp_worth: Option<i64> = None;
+    loop {
+        match game.advance() {
+            Progress::AwaitingChoice(id) => {
+                let Some(pick) = game.historical_or_first(id) else {
+                    break;
+                };
+                if game.choose(pick).is_err() {
+                    break;
+                }
+            }
+            Progress::AtTable(_) => {
+                let day = (game.state.date - s.table_start()).num_days();
+                // Tit-for-tat: what the opponent's newest offers gave us since last time.
+                for t in &game.table_history()[seen_offers..] {
+                    if Some(t.author) == opp
+                        && let Some(w) = agent::worth(s, &game.state, me, &t.package())
+                    {
+                        if let Some(prev) = last_opp_worth
+                            && w > prev
+                        {
+                            tft_target -= w - prev;
+                        }
+                        last_opp_worth = Some(w);
+                    }
+                }
+                seen_offers = game.table_history().len();
+                let target = match strategy {
+                    Strategy::TitForTat => tft_target.clamp(0, 100),
+                    other => time_target(other, day, span),
+                };
+                // Answer the open offers first.
+                for i in game.open_offers() {
+                    let terms = game.table_history()[i].terms.clone();
+                    let take = match strategy {
+                        Strategy::Historical => false,
+                        Strategy::Random => roll(&mut rng, 2) == 0,
+                        _ => agent::worth(s, &game.state, me, &terms).is_some_and(|w| w >= target),
+                    };
+                    if take && game.accept(i).is_ok() && game.table_history()[i].agreed {
+                        break;
+                    }
+                }
+                if game.may_table() && game.table_history().iter().all(|t| !t.agreed) {
+                    match strategy {
+                        Strategy::Historical => {
+                            for p in game.historical_here() {
+                                let _ = game.table_historical(p);
+                            }
+                        }
+                        Strategy::Random => {
+                            let t = random_package(s, &game.state, me, &mut rng);
+                            let _ = game.table(t);
+                        }
+                        _ => {
+                            let t = package(s, &game.state, me, target);
+                            let _ = game.table(t);
+                        }
+                    }
+                }
+                let _ = game.pass();
+            }
+            Progress::Advanced | Progress::Finished => break,
+        }
+    }
+    game
+}
+
+/// Plays `cfg.runs` games with each strategy (on `cfg.threads` threads) and sums
+/// each strategy's games up beside history.
+pub fn explore_strategies(
+    s: &Arc<Scenario>,
+    cfg: &Config,
+    strategies: &[Strategy],
+) -> StrategiesReport {
+    let history = crate::compare::historical_path(Arc::clone(s));
+    let strategies = strategies
+        .iter()
+        .map(|&strategy| {
+            let results = run(s, cfg, strategy, &history.state);
+            let agreed_at_table = results.iter().filter(|(_, agreed)| *agreed).count();
+            let results: Vec<GameResult> = results.into_iter().map(|(r, _)| r).collect();
+            StrategyReport {
+                strategy,
+                agreed_at_table,
+                report: ExploreReport::new(s, cfg, &history, &results),
+            }
+        })
+        .collect();
+    StrategiesReport { strategies }
+}
+
+/// The games of one strategy, by index, on `cfg.threads` threads.
+fn run(
+    s: &Arc<Scenario>,
+    cfg: &Config,
+    strategy: Strategy,
+    history: &State,
+) -> Vec<(GameResult, bool)> {
+    let n = cfg.runs;
+    let threads = match cfg.threads {
+        0 => std::thread::available_parallelism().map_or(1, |t| t.get()),
+        t => t,
+    }
+    .clamp(1, n.max(1));
+    let per = n.div_ceil(threads);
+    let mut all: Vec<(GameResult, bool)> = Vec::with_capacity(n);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|k| {
+                scope.spawn(move || {
+                    (k * per..((k + 1) * per).min(n))
+                        .map(|i| {
+                            let game = play_strategy(s, cfg, strategy, i, false);
+                            let agreed = game
+                                .table_history()
+                                .iter()
+                                .any(|t| t.agreed && t.author == cfg.role);
+                            let r = super::result_of(s, &game, history, game.setup.seed, None);
+                            (r, agreed)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            match h.join() {
+                Ok(part) => all.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    all
+}
+
+/// The spread per strategy, as text: one paragraph each, beside history.
+pub fn text(r: &StrategiesReport) -> String {
+    let mut o = String::new();
+    for sr in &r.strategies {
+        let rep = &sr.report;
+        o.push_str(&format!(
+            "STRATEGY {} \u{2014} {} games: {} armistices ({} agreed at the table on your side's terms)\n",
+            sr.strategy.name(),
+            rep.runs,
+            rep.armistice,
+            sr.agreed_at_table
+        ));
+        match &rep.dates {
+            Some(d) => o.push_str(&format!(
+                "  signed between {} and {}, median {} (history: {})\n",
+                d.min, d.max, d.median, rep.historical_date
+            )),
+            None => o.push_str(&format!(
+                "  no armistice in any game (history: {})\n",
+                rep.historical_date
+            )),
+        }
+        for (ending, n) in &rep.endings {
+            o.push_str(&format!("  {ending}: {n}\n"));
+        }
+    }
+    o
+}
