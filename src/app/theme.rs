@@ -100,6 +100,7 @@ pub const BAR_TEXT: Color32 = Color32::from_gray(20);
 /// agreement, the Nash point, the historical terms, the game's own terms.
 pub const DEALS: Color32 = Color32::GRAY;
 pub const PARETO: Color32 = Color32::LIGHT_BLUE;
+pub const RATIONAL_FRONTIER: Color32 = Color32::from_rgb(250, 230, 120);
 pub const ZONE: Color32 = Color32::GREEN;
 pub const NASH: Color32 = Color32::WHITE;
 pub const HISTORICAL_TERMS: Color32 = Color32::RED;

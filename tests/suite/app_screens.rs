@@ -340,7 +340,8 @@ fn the_start_form_in_explore_mode_opens_the_explorer_and_comes_back() {
 
 #[test]
 fn run_on_the_explore_screen_plays_the_same_games_as_the_explorer() {
-    use panmunjom::app::screens::explore::ExploreState;
+    use panmunjom::app::screens::explore::{ExploreState, Way};
+    use panmunjom::explore::strategy::{Strategy, explore_strategies};
     use panmunjom::explore::{self, Config};
     use std::sync::atomic::AtomicUsize;
     let mut app = app("screens-explore-run");
@@ -350,6 +351,7 @@ fn run_on_the_explore_screen_plays_the_same_games_as_the_explorer() {
         let mut state = app.world_mut().resource_mut::<ExploreState>();
         state.runs = 40;
         state.seed = 11;
+        state.ways = vec![Way::RandomDecisions, Way::Table(Strategy::Boulware)];
     }
     act(&mut app, UiAction::RunExplore);
     for _ in 0..6000 {
@@ -367,8 +369,12 @@ fn run_on_the_explore_screen_plays_the_same_games_as_the_explorer() {
             other.as_ref().map(|r| r.as_ref().err())
         ),
     };
-    assert!(!results.runs.is_empty());
-    // The first strategy's report is the command line's: the same games, same seed.
+    assert_eq!(
+        results.runs.len(),
+        2,
+        "one result per way of playing, in order"
+    );
+    // Each way's report is the command line's: the same games, same seed.
     let s = main_scenario();
     let role = s.playable().next().expect("a playable role").0;
     let cfg = Config {
@@ -381,6 +387,12 @@ fn run_on_the_explore_screen_plays_the_same_games_as_the_explorer() {
     };
     let direct = explore::explore(&s, &cfg, &AtomicUsize::new(0)).expect("explores");
     assert_eq!(results.runs[0].report, direct);
+    let boulware = explore_strategies(&s, &cfg, &[Strategy::Boulware]);
+    assert_eq!(results.runs[1].report, boulware.strategies[0].report);
+    assert_eq!(
+        results.runs[1].agreed_at_table,
+        Some(boulware.strategies[0].agreed_at_table)
+    );
 }
 
 /// Continues until the Table panel shows a meeting where the player may table.

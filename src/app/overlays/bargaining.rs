@@ -3,7 +3,8 @@
 //! Press B on the Play or Debrief screen to show or hide it. Every deal of the
 //! outcome space is a grey point (x: the first armistice party's utility, the UN
 //! Command; y: the sum of the other parties', the Communist side); the zone of
-//! agreement is green, the Pareto frontier blue, the historical terms a red diamond
+//! agreement is green, the Pareto frontier of all deals blue, the frontier of the deals
+//! every party prefers to no deal (NegMAS's rational frontier) outlined squares, the historical terms a red diamond
 //! and the game's own deal (its armistice terms) a smaller yellow square (drawn on
 //! top, so the diamond rings it when they coincide). The offers tabled in the game are
 //! marked and numbered as on the Table panel (#1, #2, …), joined in order per side — the
@@ -47,25 +48,14 @@ fn point(a: &bargain::Analysis, deal: &[usize]) -> [f64; 2] {
 }
 
 /// An offer's place in utility space: (its number on the Table panel, the point, whether
-/// the player's side tabled it). Open issues take the author's own public position (or,
-/// where it holds none, the historical terms').
+/// the player's side tabled it). Open issues take the author's own positions then
+/// ([`crate::engine::Tabled::package`]).
 pub fn offer_points(game: &Game, a: &bargain::Analysis) -> Vec<(usize, [f64; 2], bool)> {
-    let s = &game.scenario;
-    let hist = &s.armistice.historical_terms;
     game.table_history()
         .iter()
         .enumerate()
         .filter_map(|(i, t)| {
-            let deal: Vec<usize> = t
-                .terms
-                .iter()
-                .enumerate()
-                .map(|(issue, p)| {
-                    p.or(game.state.positions[t.author.0][issue])
-                        .or(hist.get(issue).copied())
-                        .map(|p| p.0)
-                })
-                .collect::<Option<_>>()?;
+            let deal = bargain::deal_of(&t.package())?;
             Some((i + 1, point(a, &deal), t.author == game.setup.role))
         })
         .collect()
@@ -96,6 +86,10 @@ fn draw(
         .iter()
         .map(|&i| point(&a, &m.decode(i)))
         .collect();
+    let rational: Vec<[f64; 2]> = bargain::rational_frontier(m)
+        .into_iter()
+        .map(|i| point(&a, &m.decode(i)))
+        .collect();
     let hist = bargain::historical_deal(s).map(|d| point(&a, &d));
     let own = game
         .0
@@ -109,7 +103,7 @@ fn draw(
     let mut open = panel.open;
     egui::Window::new("Bargaining (B)")
         .open(&mut open)
-        .default_size([560.0, 440.0])
+        .default_size([640.0, 480.0])
         .show(ctx, |ui| {
             let zone_text = if a.zone.is_empty() {
                 "Zone of agreement: empty".to_string()
@@ -124,7 +118,7 @@ fn draw(
                 a.frontier.len()
             ));
             Plot::new("bargaining-plot")
-                .legend(Legend::default())
+                .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
                 .x_axis_label("UN Command utility")
                 .y_axis_label("Communist side utility (sum)")
                 .show(ui, |p| {
@@ -134,9 +128,19 @@ fn draw(
                             .color(theme::DEALS),
                     );
                     p.points(
-                        Points::new("Pareto frontier", PlotPoints::from(frontier))
+                        Points::new("Pareto frontier (all deals)", PlotPoints::from(frontier))
                             .radius(2.5)
                             .color(theme::PARETO),
+                    );
+                    p.points(
+                        Points::new(
+                            "rational frontier (deals all prefer to none)",
+                            PlotPoints::from(rational),
+                        )
+                        .radius(4.5)
+                        .shape(MarkerShape::Square)
+                        .filled(false)
+                        .color(theme::RATIONAL_FRONTIER),
                     );
                     p.points(
                         Points::new("zone of agreement", PlotPoints::from(zone))

@@ -111,7 +111,7 @@ pub fn outcomes(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
         })
         .collect();
     rows.push(("History".into(), theme::HISTORICAL_BAR, [0, 1, 0, 0, 0], 1));
-    let label_width = 130.0;
+    let label_width = 160.0;
     for (name, color, counts, total) in &rows {
         ui.horizontal(|ui| {
             ui.add_sized(
@@ -234,7 +234,11 @@ pub fn dates(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
     let step = (span as f64 / 14.0).ceil().max(1.0) as i32;
     Plot::new("explore-dates")
         .height(250.0)
-        .legend(Legend::default().position(Corner::LeftTop))
+        .legend(
+            Legend::default()
+                .position(Corner::LeftTop)
+                .follow_insertion_order(true),
+        )
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -369,6 +373,16 @@ pub fn figures(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
                 }),
                 "yes".to_string(),
             );
+            if runs.iter().any(|r| r.agreed_at_table.is_some()) {
+                ui.label("Your package agreed at the table");
+                for r in runs {
+                    ui.label(r.agreed_at_table.map_or("\u{2013}".to_string(), |n| {
+                        format!("{} ({:.0}%)", thousands(n), percent(n, r.report.runs))
+                    }));
+                }
+                ui.label("\u{2013}");
+                ui.end_row();
+            }
             row(
                 ui,
                 "Divergence from history",
@@ -407,7 +421,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -492,7 +506,7 @@ pub fn terms(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
         }
     }
     let best = |c: &Vec<Option<usize>>| c.iter().flatten().max().copied().unwrap_or(0);
-    sets.sort_by(|a, b| best(&b.1).cmp(&best(&a.1)));
+    sets.sort_by_key(|b| std::cmp::Reverse(best(&b.1)));
 
     let n = runs.len();
     let bar_share = (0.42 / n as f32).clamp(0.16, 0.3);

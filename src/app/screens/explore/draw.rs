@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use super::{ExploreResults, ExploreState, charts};
+use super::{ExploreResults, ExploreState, Way, charts};
 use crate::app::theme;
 use crate::app::{LoadedScenario, UiAction};
 
@@ -35,7 +35,7 @@ pub(super) fn draw(
                 }
             });
         });
-        ui.label("Many games in which your side's decisions are drawn at random: how often, when and on what terms an armistice comes, beside history.");
+        ui.label("Many games for each way of playing your side: how often, when and on what terms an armistice comes, beside history.");
         ui.add_space(4.0);
         let running = state.running();
         ui.add_enabled_ui(!running, |ui| {
@@ -52,6 +52,24 @@ pub(super) fn draw(
                 ui.separator();
                 ui.label("Seed:");
                 ui.add(egui::DragValue::new(&mut state.seed));
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Ways of playing your side:");
+                for way in Way::all() {
+                    let mut on = state.ways.contains(&way);
+                    if ui
+                        .checkbox(&mut on, way.label())
+                        .on_hover_text(way.explain())
+                        .changed()
+                    {
+                        state.ways.retain(|w| *w != way);
+                        if on {
+                            state.ways.push(way);
+                            let order = Way::all();
+                            state.ways.sort_by_key(|w| order.iter().position(|o| o == w));
+                        }
+                    }
+                }
                 ui.separator();
                 if ui
                     .button(egui::RichText::new("Run \u{25b6}").strong())
@@ -121,7 +139,7 @@ fn results(ui: &mut egui::Ui, r: &ExploreResults) {
     ));
     // One or two strategies fit two columns (charts left, tables right); more take
     // the full width each.
-    if ui.available_width() > 1000.0 && r.runs.len() <= 2 {
+    if ui.available_width() > 1000.0 && r.runs.len() <= 1 {
         ui.columns(2, |cols| {
             let [left, right] = cols else { return };
             outcomes_and_dates(left, r);

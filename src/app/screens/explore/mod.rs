@@ -19,15 +19,73 @@ use bevy_egui::EguiPrimaryContextPass;
 
 use crate::app::{LoadedScenario, Screen, UiAction};
 use crate::engine::Policy;
+use crate::explore::strategy::{Strategy, explore_strategies};
 use crate::explore::{self, Config, ExploreReport};
 use crate::scenario::Scenario;
 
 /// One way of playing the player's side, and what came of it.
 #[derive(Debug, Clone)]
 pub struct StrategyRun {
-    /// What the person reads: "Random choices", "Boulware", …
+    /// What the person reads: "Boulware", "Random decisions", …
     pub name: String,
+    /// Games in which the side's own package was agreed at the table (None: a way of
+    /// playing that does not table).
+    pub agreed_at_table: Option<usize>,
     pub report: ExploreReport,
+}
+
+/// The ways of playing the screen offers: the explorer's proposal strategies (history's
+/// option at every decision, the table played by the strategy), and random decisions
+/// (the table passed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Way {
+    Table(Strategy),
+    RandomDecisions,
+}
+
+impl Way {
+    /// Every way, in the order the screen lists them.
+    pub fn all() -> Vec<Way> {
+        Strategy::ALL
+            .into_iter()
+            .map(Way::Table)
+            .chain([Way::RandomDecisions])
+            .collect()
+    }
+
+    /// Its name on screen.
+    pub fn label(self) -> String {
+        match self {
+            Way::Table(Strategy::Historical) => "Historical proposals".into(),
+            Way::Table(Strategy::Boulware) => "Boulware".into(),
+            Way::Table(Strategy::Conceder) => "Conceder".into(),
+            Way::Table(Strategy::TitForTat) => "Tit-for-tat".into(),
+            Way::Table(Strategy::Random) => "Random packages".into(),
+            Way::RandomDecisions => "Random decisions".into(),
+        }
+    }
+
+    /// What it does, in a sentence (the checkbox's hover).
+    pub fn explain(self) -> &'static str {
+        match self {
+            Way::Table(Strategy::Historical) => {
+                "History's option at each decision; at the table, what history tabled."
+            }
+            Way::Table(Strategy::Boulware) => {
+                "At the table, hardly concedes until the end (history's option at each decision)."
+            }
+            Way::Table(Strategy::Conceder) => {
+                "At the table, concedes early (history's option at each decision)."
+            }
+            Way::Table(Strategy::TitForTat) => {
+                "At the table, concedes move for move what the other side's last move gave (history's option at each decision)."
+            }
+            Way::Table(Strategy::Random) => {
+                "At the table, a random package inside your limits (history's option at each decision)."
+            }
+            Way::RandomDecisions => "A random open option at each decision; the table is passed.",
+        }
+    }
 }
 
 /// The results of a finished run: the scenario they were played on (for its labels)
@@ -61,6 +119,8 @@ pub struct ExploreState {
     pub runs: usize,
     pub adaptive: bool,
     pub seed: u64,
+    /// The ways of playing to run, side by side.
+    pub ways: Vec<Way>,
     pub job: Option<Job>,
     pub results: Option<Result<ExploreResults, String>>,
 }
@@ -79,6 +139,7 @@ impl Plugin for ExplorePlugin {
         app.insert_resource(ExploreState {
             runs: 2000,
             seed: 1,
+            ways: Way::all(),
             ..default()
         })
         .add_systems(Update, (handle_actions, poll))
@@ -116,24 +177,48 @@ fn poll(mut state: ResMut<ExploreState>) {
     }
 }
 
-/// The strategies a run plays, each with its configuration.
-fn strategies(role: crate::scenario::ActorId, state: &ExploreState) -> Vec<(String, Config)> {
-    let policy = if state.adaptive {
-        Policy::Adaptive
-    } else {
-        Policy::Historical
-    };
-    vec![(
-        "Random choices".to_string(),
-        Config {
-            role,
-            runs: state.runs,
-            policy,
-            seed: state.seed,
-            vary: None,
-            threads: 0,
+/// The configuration of a run (every way of playing uses the same one).
+fn config(role: crate::scenario::ActorId, state: &ExploreState) -> Config {
+    Config {
+        role,
+        runs: state.runs,
+        policy: if state.adaptive {
+            Policy::Adaptive
+        } else {
+            Policy::Historical
         },
-    )]
+        seed: state.seed,
+        vary: None,
+        threads: 0,
+    }
+}
+
+/// Plays one way's games (`done` counts them: game by game for random decisions, a
+/// whole strategy at once for the others).
+fn play_way(
+    s: &Arc<Scenario>,
+    cfg: &Config,
+    way: Way,
+    done: &AtomicUsize,
+) -> Result<StrategyRun, String> {
+    let name = way.label();
+    match way {
+        Way::RandomDecisions => Ok(StrategyRun {
+            name,
+            agreed_at_table: None,
+            report: explore::explore(s, cfg, done).map_err(|e| e.to_string())?,
+        }),
+        Way::Table(strategy) => {
+            let mut all = explore_strategies(s, cfg, &[strategy]).strategies;
+            done.fetch_add(cfg.runs, Ordering::Relaxed);
+            let one = all.pop().ok_or("the explorer returned no report")?;
+            Ok(StrategyRun {
+                name,
+                agreed_at_table: Some(one.agreed_at_table),
+                report: one.report,
+            })
+        }
+    }
 }
 
 fn start(state: &mut ExploreState, loaded: &LoadedScenario) {
@@ -141,19 +226,20 @@ fn start(state: &mut ExploreState, loaded: &LoadedScenario) {
     let Some((role, _)) = s.playable().nth(state.role) else {
         return;
     };
-    let plan = strategies(role, state);
+    if state.ways.is_empty() {
+        state.results = Some(Err("Choose at least one way of playing.".into()));
+        return;
+    }
+    let cfg = config(role, state);
+    let ways = state.ways.clone();
     let done = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&done);
-    let total = plan
-        .iter()
-        .map(|(_, cfg)| explore::run_count(&s, cfg))
-        .sum();
+    let total = explore::run_count(&s, &cfg) * ways.len();
     let handle = std::thread::spawn(move || {
-        let mut runs = Vec::with_capacity(plan.len());
-        for (name, cfg) in plan {
-            let report = explore::explore(&s, &cfg, &counter).map_err(|e| e.to_string())?;
-            runs.push(StrategyRun { name, report });
-        }
+        let runs = ways
+            .into_iter()
+            .map(|way| play_way(&s, &cfg, way, &counter))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(ExploreResults { scenario: s, runs })
     });
     state.results = None;

@@ -27,9 +27,10 @@ pub struct LearntLimit {
     pub from: String,
 }
 
-/// The other sides' limits the player's side has learnt so far: from every event or
-/// decision it knows of (its own knowledge: public events, its intelligence reports)
-/// that set another side's limit; the latest learnt per side and issue.
+/// The other sides' limits the player's side has learnt so far, with when and from
+/// what: every fired event it knows of (public, or reported to it) that set another
+/// side's limit; the latest per side and issue. The limits are the engine's
+/// [`Game::known_limits`]; this adds the date and the event's title.
 pub fn learnt_limits(g: &Game) -> Vec<LearntLimit> {
     let s = &*g.scenario;
     let role = g.setup.role;
@@ -45,10 +46,6 @@ pub fn learnt_limits(g: &Game) -> Vec<LearntLimit> {
                     None => continue,
                 }
             }
-            Happening::Decided { entry, option, .. } => match s.entry(*entry).as_decision() {
-                Some(d) if d.role != role => (*entry, &d.options[*option].effects),
-                _ => continue,
-            },
             _ => continue,
         };
         for e in effects {
@@ -219,6 +216,7 @@ fn issues(ui: &mut egui::Ui, g: &Game, view: &mut PlayView) {
     let role = g.setup.role;
     let cols = sides(s);
     let learnt = learnt_limits(g);
+    let known_limits = g.known_limits();
     let side_w = (0.5 / cols.len().max(1) as f32).min(0.11);
     let mut fractions = vec![0.06, 1.0 - 0.06 - side_w * cols.len() as f32];
     fractions.extend(std::iter::repeat_n(side_w, cols.len()));
@@ -270,10 +268,12 @@ fn issues(ui: &mut egui::Ui, g: &Game, view: &mut PlayView) {
                 } else {
                     false
                 };
-                let known = learnt
-                    .iter()
-                    .find(|k| k.actor == a && k.issue == iid && k.limit == pid)
-                    .cloned();
+                let known = (a != role && known_limits[a.0][i] == Some(pid)).then(|| {
+                    learnt
+                        .iter()
+                        .find(|k| k.actor == a && k.issue == iid && k.limit == pid)
+                        .cloned()
+                });
                 cells.push(Box::new(move |ui: &mut egui::Ui| {
                     ui.horizontal(|ui| {
                         ui.spacing_mut().item_spacing.x = 3.0;
@@ -285,11 +285,15 @@ fn issues(ui: &mut egui::Ui, g: &Game, view: &mut PlayView) {
                             marker(ui, Marker::OwnLimit, c).on_hover_text("Your own side's limit");
                         }
                         if let Some(k) = known {
-                            marker(ui, Marker::LearntLimit, c).on_hover_text(format!(
-                                "Their limit, learnt on {} (from \u{201c}{}\u{201d})",
-                                long_date(k.date),
-                                k.from
-                            ));
+                            let how = k.map_or(String::new(), |k| {
+                                format!(
+                                    ", learnt on {} (from \u{201c}{}\u{201d})",
+                                    long_date(k.date),
+                                    k.from
+                                )
+                            });
+                            marker(ui, Marker::LearntLimit, c)
+                                .on_hover_text(format!("Their limit{how}"));
                         }
                     });
                 }));
@@ -383,7 +387,8 @@ pub fn offers_here(ui: &mut egui::Ui, g: &Game, m: MeetingId, out: &mut Vec<UiAc
     let s = &*g.scenario;
     let meeting = s.meeting(m);
     let open = g.open_offers();
-    let (today, earlier): (Vec<(usize, &Tabled)>, Vec<(usize, &Tabled)>) = g
+    type Offers<'a> = Vec<(usize, &'a Tabled)>;
+    let (today, earlier): (Offers, Offers) = g
         .table_history()
         .iter()
         .enumerate()
