@@ -1,7 +1,8 @@
 //! `SimulationPlugin`: the engine wrapped for Bevy — a resource, messages and states.
 //!
 //! Write [`NewGame`] to start, [`Advance`] to move the game on (one step, or until the
-//! player must choose), [`Choose`] to answer a decision. The game lives in the
+//! player must choose or sits at the table), [`Choose`] to answer a decision, [`AtTable`]
+//! to move at the table (table a package, accept or reject an offer, pass). The game lives in the
 //! [`CurrentGame`] resource; [`SimState`] says where it stands. The plugin draws
 //! nothing, so it runs on `MinimalPlugins` (plus `StatesPlugin`) in tests.
 
@@ -13,8 +14,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use bevy::prelude::*;
 
-use crate::engine::{Game, Progress, Setup};
-use crate::scenario::Scenario;
+use crate::engine::{Game, Progress, Setup, Terms};
+use crate::scenario::{ProposalId, Scenario};
 
 /// Where the simulation stands.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -26,6 +27,8 @@ pub enum SimState {
     Running,
     /// The player must choose at a decision.
     AwaitingChoice,
+    /// The player sits at a meeting: table, accept, reject, or pass.
+    AtTable,
     /// The game is over.
     Finished,
 }
@@ -67,7 +70,8 @@ pub struct NewGame {
 pub enum Advance {
     /// Process one timeline entry.
     Step,
-    /// Process entries until the player must choose or the game ends.
+    /// Process entries until the player must choose, sits at the table, or the game
+    /// ends.
     UntilChoice,
 }
 
@@ -75,7 +79,22 @@ pub enum Advance {
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Choose(pub usize);
 
-/// Sent when a choice was refused (not waiting, or option closed), with the reason.
+/// A move at the table (the game must be at a meeting).
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub enum AtTable {
+    /// Table a package: one entry per issue, `None` where it is left open.
+    Table(Terms),
+    /// Table this historical proposal of the player's side, as history did.
+    Historical(ProposalId),
+    /// Accept / reject the offer at this index of the table's history.
+    Accept(usize),
+    Reject(usize),
+    /// Leave the meeting (the game goes on with [`Advance`]).
+    Pass,
+}
+
+/// Sent when a choice or a move at the table was refused (not waiting, option closed,
+/// terms beyond the side's own limit…), with the reason.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
 pub struct ChoiceRefused(pub String);
 
@@ -95,13 +114,14 @@ impl Plugin for SimulationPlugin {
             .add_message::<NewGame>()
             .add_message::<Advance>()
             .add_message::<Choose>()
+            .add_message::<AtTable>()
             .add_message::<ChoiceRefused>()
             .configure_sets(
                 Update,
                 (SimSet::Start, SimSet::Choose, SimSet::Advance).chain(),
             )
             .add_systems(Update, start_game.in_set(SimSet::Start))
-            .add_systems(Update, choose.in_set(SimSet::Choose))
+            .add_systems(Update, (choose, table).chain().in_set(SimSet::Choose))
             .add_systems(Update, advance.in_set(SimSet::Advance));
     }
 }
@@ -111,8 +131,20 @@ fn state_of(progress: Progress) -> SimState {
         Progress::Advanced => SimState::Running,
         Progress::AwaitingChoice(_) => SimState::AwaitingChoice,
         Progress::Finished => SimState::Finished,
-        // The window passes every meeting until it has a table panel.
-        Progress::AtTable(_) => SimState::Running,
+        Progress::AtTable(_) => SimState::AtTable,
+    }
+}
+
+/// Where a game stands now (after a move, or when loaded).
+pub fn state_now(game: &Game) -> SimState {
+    if game.is_finished() {
+        SimState::Finished
+    } else if game.pending().is_some() {
+        SimState::AwaitingChoice
+    } else if game.at_table().is_some() {
+        SimState::AtTable
+    } else {
+        SimState::Running
     }
 }
 
@@ -167,15 +199,39 @@ fn advance(
     };
     for m in messages.read() {
         let progress = match m {
-            Advance::Step => match game.0.step() {
-                Progress::AtTable(_) => {
-                    let _ = game.0.pass();
-                    Progress::Advanced
-                }
-                other => other,
-            },
-            Advance::UntilChoice => game.0.advance_passing(),
+            Advance::Step => game.0.step(),
+            Advance::UntilChoice => game.0.advance(),
         };
         next.set(state_of(progress));
+    }
+}
+
+fn table(
+    mut messages: MessageReader<AtTable>,
+    game: Option<ResMut<CurrentGame>>,
+    mut refused: MessageWriter<ChoiceRefused>,
+    mut next: ResMut<NextState<SimState>>,
+) {
+    let Some(mut game) = game else {
+        for _ in messages.read() {
+            refused.write(ChoiceRefused("no game is running".into()));
+        }
+        return;
+    };
+    for m in messages.read() {
+        let g = &mut game.0;
+        let done = match m {
+            AtTable::Table(terms) => g.table(terms.clone()).map(|_| ()),
+            AtTable::Historical(p) => g.table_historical(*p).map(|_| ()),
+            AtTable::Accept(i) => g.accept(*i),
+            AtTable::Reject(i) => g.reject(*i),
+            AtTable::Pass => g.pass(),
+        };
+        match done {
+            Ok(()) => next.set(state_now(g)),
+            Err(e) => {
+                refused.write(ChoiceRefused(e.to_string()));
+            }
+        }
     }
 }

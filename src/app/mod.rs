@@ -107,8 +107,20 @@ pub enum UiAction {
     /// Play: show an earlier item of the game again (a log index), or `None` to go
     /// back to the present.
     PlayShow(Option<usize>),
-    /// Start: open the what-if explorer (`screens/explore.rs`).
+    /// Start: open the what-if explorer (`screens/explore/`).
     OpenExplore,
+    /// Play, at the table: put this package on the table (one entry per issue, `None`
+    /// where it is left open).
+    TableOffer(crate::engine::Terms),
+    /// Play, at the table: table this historical proposal of your side, as history did.
+    TableHistorical(crate::scenario::ProposalId),
+    /// Play, at the table: accept / reject the offer at this index of the table's
+    /// history. (Continue at the table leaves it: a pass.)
+    TableAccept(usize),
+    TableReject(usize),
+    /// Explore: play the games with the screen's settings (ignored while a run is
+    /// under way).
+    RunExplore,
     /// Back to the start screen.
     ToStart,
     /// Start: open the class report (`screens/class.rs`).

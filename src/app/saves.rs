@@ -173,13 +173,7 @@ pub fn known(
 
 /// Where the simulation stands in a game just loaded.
 pub fn sim_state(game: &Game) -> SimState {
-    if game.is_finished() {
-        SimState::Finished
-    } else if game.pending().is_some() {
-        SimState::AwaitingChoice
-    } else {
-        SimState::Running
-    }
+    crate::sim::state_now(game)
 }
 
 /// Writes the game's record: over `slot` if it has one (atomically), else to a new file

@@ -74,17 +74,40 @@ pub const TOAST_OK: (Color32, Color32) = (
 );
 pub const TOAST_TEXT: Color32 = Color32::WHITE;
 
-/// The explorer's histogram: the bar of the historical month.
-pub const HISTORICAL_BAR: Color32 = Color32::RED;
+/// The explorer: history's line and row (the historical date, the historical terms).
+pub const HISTORICAL_BAR: Color32 = Color32::from_rgb(235, 80, 80);
+/// The explorer's strategies, side by side (by order, repeating).
+pub const STRATEGIES: [Color32; 6] = [
+    Color32::from_rgb(90, 150, 230),
+    Color32::from_rgb(240, 190, 60),
+    Color32::from_rgb(175, 120, 225),
+    Color32::from_rgb(90, 200, 170),
+    Color32::from_rgb(240, 140, 60),
+    Color32::from_rgb(200, 150, 120),
+];
+/// The explorer's outcomes: an armistice before history's month, in it, after it; no
+/// armistice by the horizon; any other ending the scenario declares.
+pub const OUTCOME_EARLIER: Color32 = Color32::from_rgb(90, 170, 220);
+pub const OUTCOME_AS_HISTORY: Color32 = Color32::from_rgb(120, 190, 140);
+pub const OUTCOME_LATER: Color32 = Color32::from_rgb(235, 175, 80);
+pub const OUTCOME_NONE: Color32 = Color32::from_rgb(200, 90, 80);
+pub const OUTCOME_OTHER: Color32 = Color32::from_gray(150);
+/// The empty part of a share bar, and the figures written on bars.
+pub const BAR_TRACK: Color32 = Color32::from_gray(60);
+pub const BAR_TEXT: Color32 = Color32::from_gray(20);
 
 /// The bargaining panel's points: every deal, the Pareto frontier, the zone of
 /// agreement, the Nash point, the historical terms, the game's own terms.
 pub const DEALS: Color32 = Color32::GRAY;
 pub const PARETO: Color32 = Color32::LIGHT_BLUE;
+pub const RATIONAL_FRONTIER: Color32 = Color32::from_rgb(250, 230, 120);
 pub const ZONE: Color32 = Color32::GREEN;
 pub const NASH: Color32 = Color32::WHITE;
 pub const HISTORICAL_TERMS: Color32 = Color32::RED;
 pub const OWN_TERMS: Color32 = Color32::YELLOW;
+/// The offers tabled in the game: your side's, the other sides'.
+pub const OFFER_OWN: Color32 = Color32::from_rgb(240, 150, 60);
+pub const OFFER_OTHER: Color32 = Color32::from_rgb(200, 120, 230);
 
 /// The person's zoom on top of the window's scale factor (1.0 = the window's own).
 #[derive(Resource, Debug, Clone, Copy, PartialEq)]

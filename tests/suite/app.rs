@@ -65,11 +65,19 @@ fn setup(app: &App, role: &str, seed: u64) -> Setup {
     }
 }
 
-/// Starts a game as `role` and goes to its first decision.
+/// Starts a game as `role` and goes to its first decision (reading on, and leaving the
+/// table at the meetings before it).
 fn begin(app: &mut App, role: &str) {
     let setup = setup(app, role, 7);
     act(app, UiAction::NewGame(setup));
     act(app, UiAction::BeginPlay);
+    for _ in 0..1000 {
+        let g = game(app);
+        if g.pending().is_some() || g.is_finished() {
+            break;
+        }
+        act(app, UiAction::Continue);
+    }
 }
 
 /// Takes the historical option, or another open one when `differ`.
@@ -503,6 +511,11 @@ fn play_to_the_end(app: &mut App) {
     for _ in 0..200 {
         if sim(app) == SimState::Finished {
             return;
+        }
+        if game(app).pending().is_none() {
+            // Reading on, or at the table: Continue (which leaves the table).
+            act(app, UiAction::Continue);
+            continue;
         }
         choose(app, false);
     }

@@ -134,6 +134,8 @@ fn continue_walks_the_events_then_a_choice_reveals_history_and_leads_on() {
             assert!(game(&app).log[i].date >= d.date);
         }
         Showing::Decision(next) => assert_ne!(next, decision),
+        // A meeting of the talks where the UN Command may table comes first.
+        Showing::Table(m) => assert!(game(&app).scenario.meeting(m).date >= d.date),
         other => panic!("after the choice: {other:?}"),
     }
     assert!(
@@ -184,7 +186,7 @@ fn the_un_inbox_fills_with_intelligence_reports() {
                 }
                 act(&mut app, UiAction::Continue);
             }
-            Showing::Waiting => act(&mut app, UiAction::Continue),
+            Showing::Waiting | Showing::Table(_) => act(&mut app, UiAction::Continue),
         }
     }
     assert_eq!(showing(&app), Showing::Outcome);
@@ -420,4 +422,169 @@ fn the_debrief_exports_html_beside_markdown() {
     assert_eq!(path.extension().and_then(|e| e.to_str()), Some("html"));
     let html = std::fs::read_to_string(&path).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Debrief"));
+}
+
+#[test]
+fn run_on_the_explore_screen_plays_the_same_games_as_the_explorer() {
+    use panmunjom::app::screens::explore::{ExploreState, Way};
+    use panmunjom::explore::strategy::{Strategy, explore_strategies};
+    use panmunjom::explore::{self, Config};
+    use std::sync::atomic::AtomicUsize;
+    let mut app = app("screens-explore-run");
+    act(&mut app, UiAction::OpenExplore);
+    assert_eq!(screen(&app), Screen::Explore);
+    {
+        let mut state = app.world_mut().resource_mut::<ExploreState>();
+        state.runs = 40;
+        state.seed = 11;
+        state.ways = vec![Way::RandomDecisions, Way::Table(Strategy::Boulware)];
+    }
+    act(&mut app, UiAction::RunExplore);
+    for _ in 0..6000 {
+        if !app.world().resource::<ExploreState>().running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.update();
+    }
+    let state = app.world().resource::<ExploreState>();
+    let results = match &state.results {
+        Some(Ok(r)) => r,
+        other => panic!(
+            "the run did not finish with results: {:?}",
+            other.as_ref().map(|r| r.as_ref().err())
+        ),
+    };
+    assert_eq!(
+        results.runs.len(),
+        2,
+        "one result per way of playing, in order"
+    );
+    // Each way's report is the command line's: the same games, same seed.
+    let s = main_scenario();
+    let role = s.playable().next().expect("a playable role").0;
+    let cfg = Config {
+        role,
+        runs: 40,
+        policy: Policy::Historical,
+        seed: 11,
+        vary: None,
+        threads: 1,
+    };
+    let direct = explore::explore(&s, &cfg, &AtomicUsize::new(0)).expect("explores");
+    assert_eq!(results.runs[0].report, direct);
+    let boulware = explore_strategies(&s, &cfg, &[Strategy::Boulware]);
+    assert_eq!(results.runs[1].report, boulware.strategies[0].report);
+    assert_eq!(
+        results.runs[1].agreed_at_table,
+        Some(boulware.strategies[0].agreed_at_table)
+    );
+}
+
+/// Continues until the Table panel shows a meeting where the player may table.
+fn continue_to_table(app: &mut App) -> panmunjom::scenario::MeetingId {
+    for _ in 0..2000 {
+        match showing(app) {
+            Showing::Table(m) if game(app).may_table() => return m,
+            Showing::Decision(d) => {
+                let pick = game(app).historical_or_first(d).expect("an open option");
+                act(app, UiAction::Choose(pick));
+            }
+            Showing::Outcome => panic!("the game ended before a meeting"),
+            _ => act(app, UiAction::Continue),
+        }
+    }
+    panic!("no meeting after 2000 steps");
+}
+
+#[test]
+fn at_the_table_a_package_is_answered_with_reasons_and_continue_leaves_the_table() {
+    use panmunjom::app::overlays::toast::Toasts;
+    use panmunjom::engine::Decider;
+    use panmunjom::scenario::PosId;
+    use panmunjom::sim::SimState;
+    let mut app = app("screens-table");
+    begin(&mut app, "un", Policy::Historical);
+    let m = continue_to_table(&mut app);
+    assert_eq!(
+        *app.world().resource::<State<SimState>>().get(),
+        SimState::AtTable
+    );
+    let s = main_scenario();
+    let role = game(&app).setup.role;
+    let before = game(&app).table_history().len();
+
+    // A package beyond the UN's own limit (total repatriation) is refused, in words.
+    let principle = s.issues.iter().position(|i| i.id == "principle").unwrap();
+    let mut beyond = vec![None; s.issues.len()];
+    beyond[principle] = Some(PosId(0));
+    act(&mut app, UiAction::TableOffer(beyond));
+    assert_eq!(game(&app).table_history().len(), before, "nothing tabled");
+    let toasts = app.world().resource::<Toasts>().texts().join(" | ");
+    assert!(toasts.contains("limit"), "the refusal says why: {toasts}");
+
+    // The side's own public positions: tabled, and every other seated side answers
+    // with a reason in words.
+    let own = game(&app).state.positions[role.0].clone();
+    act(&mut app, UiAction::TableOffer(own.clone()));
+    let g = game(&app);
+    let tabled = &g.table_history()[before];
+    assert_eq!(tabled.author, role);
+    assert_eq!(tabled.by, Decider::Player);
+    assert_eq!(tabled.terms, own);
+    let seated = &s.session(s.meeting(m).session).seated;
+    assert_eq!(tabled.answers.len(), seated.len() - 1);
+    for a in &tabled.answers {
+        assert!(a.reply.is_some(), "{} answered", s.actor(a.actor).id);
+        assert!(!a.reason.text(&s).is_empty());
+    }
+    // A counter-proposal, if one came, waits for the player's answer; Reject answers it.
+    if let Some(&counter) = g.open_offers().iter().find(|&&i| i > before) {
+        act(&mut app, UiAction::TableReject(counter));
+        let answer = game(&app).table_history()[counter]
+            .answer_of(role)
+            .and_then(|a| a.reply);
+        assert_eq!(answer, Some(panmunjom::scenario::Reply::Rejected));
+    }
+
+    // Continue leaves the table; the game moves on past this meeting.
+    act(&mut app, UiAction::Continue);
+    assert_ne!(game(&app).at_table(), Some(m));
+    assert_ne!(showing(&app), Showing::Table(m));
+}
+
+#[test]
+fn a_side_learns_only_the_limits_its_intelligence_reveals() {
+    use panmunjom::app::screens::play::table::learnt_limits;
+    let s = main_scenario();
+    let play = |role: &str| {
+        let mut g = Game::new(
+            s.clone(),
+            Setup {
+                role: s.actor_by_id(role).unwrap(),
+                policy: Policy::Historical,
+                seed: 3,
+            },
+        );
+        g.play_historical();
+        g
+    };
+    // Peking is told of the Soviet council's resolution of March 1953 (private to the
+    // bloc): it learns Moscow's limits from it.
+    let prc = play("prc");
+    let ussr = s.actor_by_id("ussr").unwrap();
+    let learnt = learnt_limits(&prc);
+    assert!(
+        learnt.iter().any(|k| k.actor == ussr),
+        "the PRC learns the Soviet limits: {learnt:?}"
+    );
+    assert!(learnt.iter().all(|k| k.actor != prc.setup.role));
+    let council = learnt
+        .iter()
+        .find(|k| k.actor == ussr)
+        .map(|k| k.from.clone())
+        .unwrap();
+    // The UN Command, outside the bloc, learns nothing from it.
+    let un = play("un");
+    assert!(learnt_limits(&un).iter().all(|k| k.from != council));
 }

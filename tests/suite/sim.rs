@@ -5,7 +5,7 @@ use bevy::state::app::StatesPlugin;
 use chrono::NaiveDate;
 use panmunjom::engine::{Policy, Setup};
 use panmunjom::sim::{
-    Advance, ChoiceRefused, Choose, CurrentGame, NewGame, SimState, SimulationPlugin,
+    Advance, AtTable, ChoiceRefused, Choose, CurrentGame, NewGame, SimState, SimulationPlugin,
 };
 
 use crate::common::main_scenario;
@@ -40,7 +40,8 @@ fn plugin_plays_history_to_the_armistice() {
     assert_eq!(state(&app), SimState::Running);
 
     let mut decisions = 0;
-    for _ in 0..200 {
+    let mut meetings = 0;
+    for _ in 0..400 {
         match state(&app) {
             SimState::Finished => break,
             SimState::AwaitingChoice => {
@@ -49,6 +50,15 @@ fn plugin_plays_history_to_the_armistice() {
                 let historical = s.entry(id).as_decision().unwrap().historical.unwrap();
                 app.world_mut().write_message(Choose(historical));
                 decisions += 1;
+            }
+            SimState::AtTable => {
+                // As history: table what the side tabled at this meeting, then leave.
+                let game = &app.world().resource::<CurrentGame>().0;
+                for p in game.historical_here() {
+                    app.world_mut().write_message(AtTable::Historical(p));
+                }
+                app.world_mut().write_message(AtTable::Pass);
+                meetings += 1;
             }
             _ => {
                 app.world_mut().write_message(Advance::UntilChoice);
@@ -59,6 +69,7 @@ fn plugin_plays_history_to_the_armistice() {
     }
     assert_eq!(state(&app), SimState::Finished);
     assert!(decisions >= 8, "the PRC decided {decisions} times");
+    assert!(meetings > 0, "the PRC sat at the table");
     let game = &app.world().resource::<CurrentGame>().0;
     assert_eq!(
         game.state.armistice.as_ref().map(|a| a.date),

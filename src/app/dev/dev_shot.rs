@@ -1,16 +1,23 @@
 //! A developer's screenshot hook: `PANMUNJOM_SHOT=out.png` drives the window to a screen
 //! and saves one PNG, then exits — to look at Play, Replay and Debrief without clicking.
 //!
-//! `PANMUNJOM_SHOT_SCREEN` is `play` (default), `start`, `replay` or `debrief`;
+//! `PANMUNJOM_SHOT_SCREEN` is `play` (default), `start`, `replay`, `debrief`, `table` (the first
+//! meeting where the player may table, on or after `PANMUNJOM_SHOT_AFTER` (a date) if
+//! set, after tabling its own positions) or `explore` (a run
+//! of `PANMUNJOM_SHOT_RUNS` games, default 500, the other sides adaptive when
+//! `PANMUNJOM_SHOT_ADAPTIVE` is set);
 //! `PANMUNJOM_SHOT_SCENARIO` the id of a built-in scenario to load first (default: the main one);
 //! `PANMUNJOM_SHOT_ROLE` a role id (default `un`); `PANMUNJOM_SHOT_DECISIONS` how many
 //! decisions to take before the shot (the first non-historical, the rest historical;
 //! `all` plays to the end); `PANMUNJOM_SHOT_HEIGHT` the window's height (default 800);
-//! `PANMUNJOM_SHOT_TAB=inbox` opens the play screen's inbox. It drives the same `UiAction`s as a person's clicks.
+//! `PANMUNJOM_SHOT_TAB=inbox` opens the play screen's inbox; `PANMUNJOM_SHOT_BARGAIN=1`
+//! opens the Bargaining panel (B). It drives the same `UiAction`s as a person's clicks.
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
+use crate::app::overlays::bargaining::BargainPanel;
+use crate::app::screens::explore::ExploreState;
 use crate::app::screens::play::{PlayView, Showing};
 use crate::app::{LoadedScenario, UiAction};
 use crate::engine::{Policy, Setup};
@@ -50,12 +57,18 @@ fn env(name: &str, default: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| default.to_string())
 }
 
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a developer's driver reaching every screen's state, as the tour's"
+)]
 fn drive(
     mut shot: ResMut<Shot>,
     mut commands: Commands,
     loaded: Res<LoadedScenario>,
     game: Option<Res<CurrentGame>>,
     mut view: ResMut<PlayView>,
+    mut explore: ResMut<ExploreState>,
+    mut bargain: ResMut<BargainPanel>,
     mut actions: MessageWriter<UiAction>,
     (mut redraw, mut exit): (
         MessageWriter<bevy::window::RequestRedraw>,
@@ -88,6 +101,14 @@ fn drive(
                 }
             }
             shot.wait = 0;
+            if screen == "explore" {
+                explore.runs = env("PANMUNJOM_SHOT_RUNS", "500").parse().unwrap_or(500);
+                explore.adaptive = !env("PANMUNJOM_SHOT_ADAPTIVE", "").is_empty();
+                actions.write(UiAction::OpenExplore);
+                actions.write(UiAction::RunExplore);
+                shot.phase = 4;
+                return;
+            }
             if screen == "start" {
                 shot.phase = 3;
                 return;
@@ -141,6 +162,20 @@ fn drive(
                     shot.decisions += 1;
                     actions.write(UiAction::Choose(pick));
                 }
+                Showing::Table(_)
+                    if screen == "table"
+                        && g.may_table()
+                        && env("PANMUNJOM_SHOT_AFTER", "")
+                            .parse::<chrono::NaiveDate>()
+                            .ok()
+                            .is_none_or(|d| g.state.date >= d) =>
+                {
+                    // The Table panel after the player's first package: its own
+                    // public positions, answered by the other sides.
+                    actions.write(UiAction::TableOffer(own_terms(g)));
+                    shot.phase = 3;
+                    shot.wait = 0;
+                }
                 Showing::Outcome | Showing::Decision(_) => {
                     if screen == "debrief" {
                         actions.write(UiAction::OpenDebrief);
@@ -158,6 +193,9 @@ fn drive(
             }
         }
         3 => {
+            if !env("PANMUNJOM_SHOT_BARGAIN", "").is_empty() {
+                bargain.open = true;
+            }
             if env("PANMUNJOM_SHOT_TAB", "") == "inbox" {
                 view.tab = crate::app::screens::play::SideTab::Inbox;
             }
@@ -172,6 +210,12 @@ fn drive(
                 exit.write(AppExit::Success);
             }
         }
+        4 if explore.results.is_some() => shot.phase = 3,
         _ => {}
     }
+}
+
+/// The player's side's public positions as a package (issues where it holds none open).
+pub fn own_terms(g: &crate::engine::Game) -> crate::engine::Terms {
+    g.state.positions[g.setup.role.0].clone()
 }

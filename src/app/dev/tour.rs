@@ -1,7 +1,8 @@
 //! `panmunjom tour`: opens the real window and drives it through Start, Briefing, Play
-//! (three decisions or more, one of them not the historical one), Debrief and Replay by
-//! writing the same [`UiAction`]s a person's clicks write, saving a screenshot of each
-//! screen. Exit 0 when every screenshot was written, else non-zero with the reason.
+//! (three decisions or more, one of them not the historical one; at the first meeting
+//! after that where the player may table, a package tabled: the Table panel and the
+//! Bargaining panel), Debrief, Replay and Explore (a run of 500 games) by writing the
+//! same [`UiAction`]s a person's clicks write, saving a screenshot of each screen. Exit 0 when every screenshot was written, else non-zero with the reason.
 //!
 //! With `--stress` it also, on Start, on Play (at a decision, with the source viewer
 //! open), on the Debrief and on the Replay, resizes the window to 1×1 and to 4K
@@ -18,8 +19,11 @@ use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::window::PrimaryWindow;
 use bevy::winit::WinitSettings;
 
+use crate::app::overlays::bargaining::BargainPanel;
 use crate::app::overlays::source_viewer::SourceViewer;
 use crate::app::screens::debrief::ExportDir;
+use crate::app::screens::explore::ExploreState;
+use crate::app::screens::play::{PlayView, Showing};
 use crate::app::theme::UiZoom;
 use crate::app::{DataDir, LoadedScenario, Screen, UiAction};
 use crate::engine::{Policy, Setup};
@@ -117,6 +121,7 @@ enum Step {
     Debrief,
     Menu,
     Replay,
+    Explore,
     Class,
     Done,
 }
@@ -135,6 +140,9 @@ struct Tour {
     decisions: usize,
     non_historical: usize,
     replay_steps: u32,
+    /// At the table: 0 table a package, 1 its screenshot, 2 open the Bargaining panel,
+    /// 3 its screenshot, 4 close it; 5 done.
+    table_phase: u8,
     frames: u32,
     started: Instant,
     /// `--stress`: the screens still to stress, and where the current one is.
@@ -247,6 +255,7 @@ impl Tour {
             decisions: 0,
             non_historical: 0,
             replay_steps: 0,
+            table_phase: 0,
             frames: 0,
             started: Instant::now(),
             stress: stress.then(Stress::default),
@@ -315,6 +324,9 @@ fn drive(
     game: Option<Res<CurrentGame>>,
     loaded: Res<LoadedScenario>,
     viewer: Res<SourceViewer>,
+    mut explore: ResMut<ExploreState>,
+    mut bargain: ResMut<BargainPanel>,
+    view: Res<PlayView>,
     mut zoom: ResMut<UiZoom>,
     mut windows: Query<&mut Window, With<PrimaryWindow>>,
     mut actions: MessageWriter<UiAction>,
@@ -430,10 +442,44 @@ fn drive(
             let Some(game) = &game else { return };
             let game = &game.0;
             match sim.get() {
+                SimState::AtTable
+                    if tour.step == Step::Finish
+                        && tour.table_phase < 5
+                        && game.may_table()
+                        && matches!(view.showing(game), Showing::Table(_)) =>
+                {
+                    // The first meeting after play.png where the player may table: a
+                    // package (its side's public positions), the answers, the offers in
+                    // utility space.
+                    match tour.table_phase {
+                        0 => {
+                            actions.write(UiAction::TableOffer(
+                                crate::app::dev::dev_shot::own_terms(game),
+                            ));
+                            tour.wait = SETTLE;
+                        }
+                        1 => tour.screenshot(&mut commands, "table.png"),
+                        2 => {
+                            bargain.open = true;
+                            tour.wait = SETTLE;
+                        }
+                        3 => tour.screenshot(&mut commands, "bargaining.png"),
+                        _ => bargain.open = false,
+                    }
+                    tour.table_phase += 1;
+                    return;
+                }
                 SimState::AwaitingChoice => {}
                 SimState::Finished => {
                     if tour.step == Step::Play {
                         tour.step = Step::Finish; // fewer than three decisions: go on anyway
+                    }
+                    if tour.table_phase < 5 {
+                        tour.step = Step::Done;
+                        return fail(
+                            &mut exit,
+                            "the game ended before a meeting where the player may table".into(),
+                        );
                     }
                     if tour.decisions < 3 {
                         tour.step = Step::Done;
@@ -550,6 +596,34 @@ fn drive(
             }
             if tour.stressing("replay", window, zoom) {
                 return;
+            }
+            actions.write(UiAction::OpenExplore);
+            tour.step = Step::Explore;
+            tour.wait = SETTLE;
+        }
+        Step::Explore => {
+            if *screen.get() != Screen::Explore {
+                return;
+            }
+            if explore.results.is_none() && !explore.running() {
+                // Few games, so that the tour stays quick on a loaded machine.
+                explore.runs = 500;
+                actions.write(UiAction::RunExplore);
+                tour.wait = SETTLE;
+                return;
+            }
+            if explore.running() {
+                return;
+            }
+            if !tour.taken.iter().any(|p| p.ends_with("explore.png")) {
+                tour.wait = SETTLE;
+                tour.screenshot(&mut commands, "explore.png");
+                return;
+            }
+            if let Some(Err(e)) = &explore.results {
+                let why = format!("the explorer failed: {e}");
+                tour.step = Step::Done;
+                return fail(&mut exit, why);
             }
             // The class report over the saves folder (the tour's own game at least).
             actions.write(UiAction::OpenClass);

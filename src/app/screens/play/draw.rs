@@ -237,6 +237,16 @@ pub(super) fn draw(
                 }
                 ui.weak("The game is over: compare it with history.");
             }
+            Showing::Table(_) => {
+                if ui
+                    .button(egui::RichText::new("Leave the table \u{25b6}").size(16.0))
+                    .on_hover_text("Enter or Space: pass, and the talks go on")
+                    .clicked()
+                {
+                    out.push(UiAction::Continue);
+                }
+                ui.weak("Table a package, answer what is put to you, or leave the table.");
+            }
         });
         ui.add_space(4.0);
     });
@@ -254,6 +264,7 @@ pub(super) fn draw(
                 match showing {
                     Showing::Item(i) => item(ui, g, i, &mut out),
                     Showing::Decision(d) => event_view::decision(ui, g, d, &mut out),
+                    Showing::Table(m) => super::table::panel(ui, g, m, &mut view, &mut out),
                     Showing::Outcome => outcome(ui, g),
                     Showing::Waiting => {
                         ui.heading("The talks go on.");

@@ -3,12 +3,14 @@
 //!
 //! The game runs ahead to the next decision; [`PlayView`] (`view.rs`) walks the player
 //! through what their side learnt on the way, one item at a time (Continue), so the
-//! date, the timeline and the charts always show the moment on screen. This file holds
-//! the plugin and its logic systems; `draw.rs` draws the screen, `side.rs` its side
-//! panel (charts, inbox, journal).
+//! date, the timeline and the charts always show the moment on screen. At a meeting
+//! the centre shows the Table panel (`table.rs`): build a package, table it, answer
+//! offers; Continue leaves the table. This file holds the plugin and its logic systems;
+//! `draw.rs` draws the screen, `side.rs` its side panel (charts, inbox, journal).
 
 mod draw;
 mod side;
+pub mod table;
 mod view;
 
 use bevy::prelude::*;
@@ -17,8 +19,9 @@ use bevy_egui::EguiPrimaryContextPass;
 pub use view::{PlayView, Showing, SideTab};
 
 use crate::app::history::HistoryPlugin;
+use crate::app::overlays::toast::Toasts;
 use crate::app::{Screen, UiAction};
-use crate::sim::{Advance, Choose, CurrentGame, NewGame, SimSet};
+use crate::sim::{Advance, AtTable, ChoiceRefused, Choose, CurrentGame, NewGame, SimSet};
 
 pub struct PlayPlugin;
 
@@ -29,7 +32,7 @@ impl Plugin for PlayPlugin {
         }
         app.init_resource::<PlayView>()
             .add_systems(Update, handle_actions.before(SimSet::Start))
-            .add_systems(Update, sync_view.after(SimSet::Advance))
+            .add_systems(Update, (sync_view, show_refusals).after(SimSet::Advance))
             .add_systems(
                 EguiPrimaryContextPass,
                 draw::draw.run_if(in_state(Screen::Play)),
@@ -43,6 +46,7 @@ fn handle_actions(
     mut view: ResMut<PlayView>,
     mut advance: MessageWriter<Advance>,
     mut choose: MessageWriter<Choose>,
+    mut table: MessageWriter<AtTable>,
     mut screen: ResMut<NextState<Screen>>,
 ) {
     let mut advancing = false;
@@ -51,9 +55,24 @@ fn handle_actions(
             UiAction::Continue => {
                 let Some(game) = &game else { continue };
                 if view.go_on(&game.0) && !advancing {
+                    if game.0.at_table().is_some() {
+                        table.write(AtTable::Pass);
+                    }
                     advance.write(Advance::UntilChoice);
                     advancing = true;
                 }
+            }
+            UiAction::TableOffer(terms) => {
+                table.write(AtTable::Table(terms.clone()));
+            }
+            UiAction::TableHistorical(p) => {
+                table.write(AtTable::Historical(*p));
+            }
+            UiAction::TableAccept(i) => {
+                table.write(AtTable::Accept(*i));
+            }
+            UiAction::TableReject(i) => {
+                table.write(AtTable::Reject(*i));
             }
             UiAction::Choose(n) => {
                 view.looking_back = None;
@@ -75,5 +94,16 @@ fn sync_view(
     let fresh_start = new_games.read().count() > 0;
     if let Some(game) = game {
         view.follow(&game, fresh_start);
+    }
+}
+
+/// A choice or a move at the table the game refused: a notice says why.
+fn show_refusals(mut refused: MessageReader<ChoiceRefused>, toasts: Option<ResMut<Toasts>>) {
+    let Some(mut toasts) = toasts else {
+        refused.clear();
+        return;
+    };
+    for ChoiceRefused(why) in refused.read() {
+        toasts.error(format!("Not possible: {why}."));
     }
 }

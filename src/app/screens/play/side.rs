@@ -37,6 +37,8 @@ pub(super) fn panel(
                 };
                 ui.selectable_value(&mut view.tab, SideTab::Inbox, inbox_label);
                 ui.selectable_value(&mut view.tab, SideTab::Journal, "\u{1f4d6} So far");
+                let offers = g.table_history().len();
+                ui.selectable_value(&mut view.tab, SideTab::Table, format!("Table ({offers})"));
             });
             ui.separator();
             egui::ScrollArea::vertical()
@@ -74,6 +76,14 @@ pub(super) fn panel(
                         }
                     }
                     SideTab::Journal => journal(ui, g, view, showing, out),
+                    SideTab::Table => {
+                        let at_table = matches!(showing, Showing::Table(_));
+                        if let Showing::Table(m) = showing {
+                            super::table::offers_here(ui, g, m, out);
+                            ui.add_space(8.0);
+                        }
+                        super::table::history(ui, g, !at_table);
+                    }
                 });
         });
 }

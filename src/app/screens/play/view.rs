@@ -14,6 +14,8 @@ pub enum SideTab {
     Charts,
     Inbox,
     Journal,
+    /// What is on the table and the offers so far (`table.rs`).
+    Table,
 }
 
 /// What the player's side has seen of the game, and what is on screen.
@@ -34,6 +36,11 @@ pub struct PlayView {
     pub read: BTreeSet<usize>,
     pub tab: SideTab,
     pub chart_issue: usize,
+    /// The package the player is building at the table: one entry per issue, `None`
+    /// where it is left open; emptied at each new meeting.
+    pub draft: Vec<Option<crate::scenario::PosId>>,
+    /// The meeting the draft was started at.
+    pub draft_meeting: Option<crate::scenario::MeetingId>,
 }
 
 /// What the centre of the screen shows.
@@ -44,6 +51,8 @@ pub enum Showing {
     Item(usize),
     /// The decision waiting for the player.
     Decision(EntryId),
+    /// The player's side sits at a meeting (the Table panel, `table.rs`).
+    Table(crate::scenario::MeetingId),
     /// The game is over.
     Outcome,
     /// Nothing new: Continue moves the game on.
@@ -59,10 +68,11 @@ impl PlayView {
         if let Some(&i) = self.items.get(self.current) {
             return Showing::Item(i);
         }
-        match game.pending() {
-            Some(d) => Showing::Decision(d),
-            None if game.is_finished() => Showing::Outcome,
-            None => Showing::Waiting,
+        match (game.pending(), game.at_table()) {
+            (Some(d), _) => Showing::Decision(d),
+            (None, _) if game.is_finished() => Showing::Outcome,
+            (None, Some(m)) => Showing::Table(m),
+            (None, None) => Showing::Waiting,
         }
     }
 
@@ -96,7 +106,8 @@ impl PlayView {
     }
 
     /// Continue: the next item, or — at the present, with no decision waiting and the
-    /// game not over — `true`: the game must move on to the next decision.
+    /// game not over — `true`: the game must move on to the next decision (leaving the
+    /// table if it sits at one).
     pub fn go_on(&mut self, game: &Game) -> bool {
         if self.looking_back.take().is_some() {
             return false;
