@@ -403,7 +403,10 @@ fn frontiers(a: &Analysis, date: NaiveDate) -> Frontiers {
 /// proposal (with its held positions on open issues).
 fn judged(game: &Game) -> Option<(String, Terms)> {
     if let Some(arm) = &game.state.armistice {
-        return Some(("the terms of your armistice".into(), arm.terms.clone()));
+        return Some((
+            format!("the terms of your {}", game.scenario.agreement_noun()),
+            arm.terms.clone(),
+        ));
     }
     game.table_history()
         .iter()
@@ -464,15 +467,20 @@ fn verdict(s: &Scenario, game: &Game, history: &Game) -> Vec<String> {
         ));
         match (&game.state.armistice, hist_date) {
             (Some(a), Some(h)) if a.date < h => out.push(format!(
-                "The armistice followed on {}, {} days before the historical signing on {h}: you found terms inside every party's limits once their aspirations had fallen.",
+                "The {} followed on {}, {} days before the historical signing on {h}: you found terms inside every party's limits once their aspirations had fallen.",
+                s.agreement_noun(),
                 a.date,
                 (h - a.date).num_days()
             )),
-            (Some(a), _) => out.push(format!("The armistice followed on {}.", a.date)),
-            (None, _) => out.push(
-                "No armistice followed: the conditions of signing never held long enough."
-                    .into(),
-            ),
+            (Some(a), _) => out.push(format!(
+                "The {} followed on {}.",
+                s.agreement_noun(),
+                a.date
+            )),
+            (None, _) => out.push(format!(
+                "No {} followed: the conditions of signing never held long enough.",
+                s.agreement_noun()
+            )),
         }
     } else {
         let mut reasons: Vec<String> = Vec::new();
@@ -493,7 +501,8 @@ fn verdict(s: &Scenario, game: &Game, history: &Game) -> Vec<String> {
         ));
         if game.state.armistice.is_none() {
             out.push(format!(
-                "No armistice was signed by the horizon ({}): a side never accepts a position beyond its limit, however long the war goes on.",
+                "No {} was signed by the horizon ({}): a side never accepts a position beyond its limit, however long the war goes on.",
+                s.agreement_noun(),
                 s.horizon
             ));
         }

@@ -312,10 +312,11 @@ pub fn text(r: &StrategiesReport) -> String {
     for sr in &r.strategies {
         let rep = &sr.report;
         o.push_str(&format!(
-            "STRATEGY {} \u{2014} {} games: {} armistices ({} agreed at the table on your side's terms)\n",
+            "STRATEGY {} \u{2014} {} games: {} with the {} ({} agreed at the table on your side's terms)\n",
             sr.strategy.name(),
             rep.runs,
             rep.armistice,
+            rep.noun,
             sr.agreed_at_table
         ));
         match &rep.dates {
@@ -324,8 +325,8 @@ pub fn text(r: &StrategiesReport) -> String {
                 d.min, d.max, d.median, rep.historical_date
             )),
             None => o.push_str(&format!(
-                "  no armistice in any game (history: {})\n",
-                rep.historical_date
+                "  no {} in any game (history: {})\n",
+                rep.noun, rep.historical_date
             )),
         }
         for (ending, n) in &rep.endings {

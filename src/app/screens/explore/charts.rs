@@ -55,22 +55,37 @@ fn percent(n: usize, of: usize) -> f64 {
 /// before history's month, in it, after it; no armistice; any other ending.
 fn outcome_counts(r: &ExploreReport) -> [usize; 5] {
     let hist = month_index(r.historical_date);
+    // With no agreement in history, every agreement counts as "reached" (class 2).
+    let agreed_in_history = r.historical_end.is_none();
     let mut c = [0; 5];
     for m in &r.months {
         match parse_month(&m.month).map(|i| i.cmp(&hist)) {
-            Some(std::cmp::Ordering::Less) => c[0] += m.count,
-            Some(std::cmp::Ordering::Equal) => c[1] += m.count,
+            Some(std::cmp::Ordering::Less) if agreed_in_history => c[0] += m.count,
+            Some(std::cmp::Ordering::Equal) if agreed_in_history => c[1] += m.count,
             _ => c[2] += m.count,
         }
     }
+    // The explorer's keys are in the scenario's noun ("armistice", "no_armistice").
+    let key = r.noun.replace(' ', "_");
+    let none = format!("no_{key}");
     for (ending, n) in &r.endings {
-        match ending.as_str() {
-            "armistice" => {}
-            "no_armistice" => c[3] += n,
-            _ => c[4] += n,
+        if *ending == key {
+        } else if *ending == none {
+            c[3] += n;
+        } else {
+            c[4] += n;
         }
     }
     c
+}
+
+/// History's own bar: its agreement in its month, or no agreement.
+fn history_counts(s: &Scenario) -> [usize; 5] {
+    if s.armistice.agreed_in_history() {
+        [0, 1, 0, 0, 0]
+    } else {
+        [0, 0, 0, 1, 0]
+    }
 }
 
 /// The outcome classes: their colours, and their names for a historical month.
@@ -83,12 +98,22 @@ const OUTCOMES: [Color32; 5] = [
 ];
 
 fn outcome_names(s: &Scenario) -> [String; 5] {
+    let noun = s.agreement_noun();
     let m = month_label(month_index(s.armistice.historical_date));
+    if !s.armistice.agreed_in_history() {
+        return [
+            String::new(),
+            String::new(),
+            format!("{noun} reached (history reached none)"),
+            format!("no {noun} by {}, as in history", short_date(s.horizon)),
+            "ended otherwise".to_string(),
+        ];
+    }
     [
-        format!("armistice before {m}"),
-        format!("armistice in {m}, as in history"),
-        format!("armistice after {m}"),
-        format!("no armistice by {}", short_date(s.horizon)),
+        format!("{noun} before {m}"),
+        format!("{noun} in {m}, as in history"),
+        format!("{noun} after {m}"),
+        format!("no {noun} by {}", short_date(s.horizon)),
         "ended otherwise".to_string(),
     ]
 }
@@ -110,7 +135,12 @@ pub fn outcomes(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
             )
         })
         .collect();
-    rows.push(("History".into(), theme::HISTORICAL_BAR, [0, 1, 0, 0, 0], 1));
+    rows.push((
+        "History".into(),
+        theme::HISTORICAL_BAR,
+        history_counts(s),
+        1,
+    ));
     let label_width = 160.0;
     for (name, color, counts, total) in &rows {
         ui.horizontal(|ui| {
@@ -135,8 +165,13 @@ pub fn outcomes(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
                 x += w;
                 ui.painter().rect_filled(seg, 0.0, OUTCOMES[class]);
                 if w > 44.0 {
-                    let text = if *total == 1 {
+                    let text = if *total == 1 && s.armistice.agreed_in_history() {
                         format!("signed {}", long_date(s.armistice.historical_date))
+                    } else if *total == 1 {
+                        format!(
+                            "none: the talks ended {}",
+                            long_date(s.armistice.historical_date)
+                        )
                     } else {
                         format!("{p:.0}%")
                     };
@@ -288,6 +323,15 @@ fn days_in_month(d: NaiveDate) -> f64 {
 /// The figures of each strategy beside history's, in a table.
 pub fn figures(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
     let hist = s.armistice.historical_date;
+    let noun = s.agreement_noun();
+    let agreed = s.armistice.agreed_in_history();
+    let hist_date = || {
+        if agreed {
+            short_date(hist)
+        } else {
+            "\u{2013}".to_string()
+        }
+    };
     let cost_label = s.cost_of_delay.map(|v| s.variables[v.0].label.clone());
     egui::Grid::new("explore-figures")
         .striped(true)
@@ -323,7 +367,7 @@ pub fn figures(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
             );
             row(
                 ui,
-                "Armistice signed",
+                &format!("{} signed", crate::scenario::capitalise(noun)),
                 each(&|r| {
                     format!(
                         "{} ({:.0}%)",
@@ -331,7 +375,7 @@ pub fn figures(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
                         percent(r.armistice, r.runs)
                     )
                 }),
-                "yes".to_string(),
+                if agreed { "yes" } else { "no" }.to_string(),
             );
             let date = |pick: fn(&crate::explore::summary::Spread<NaiveDate>) -> NaiveDate| {
                 move |r: &ExploreReport| {
@@ -342,21 +386,21 @@ pub fn figures(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
             };
             row(
                 ui,
-                "Earliest armistice",
+                &format!("Earliest {noun}"),
                 each(&date(|d| d.min)),
-                short_date(hist),
+                hist_date(),
             );
             row(
                 ui,
-                "Median armistice",
+                &format!("Median {noun}"),
                 each(&date(|d| d.median)),
-                short_date(hist),
+                hist_date(),
             );
             row(
                 ui,
-                "Latest armistice",
+                &format!("Latest {noun}"),
                 each(&date(|d| d.max)),
-                short_date(hist),
+                hist_date(),
             );
             row(
                 ui,
@@ -371,7 +415,7 @@ pub fn figures(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
                         percent(r.historical_terms, r.runs)
                     )
                 }),
-                "yes".to_string(),
+                if agreed { "yes" } else { "\u{2013}" }.to_string(),
             );
             if runs.iter().any(|r| r.agreed_at_table.is_some()) {
                 ui.label("Your package agreed at the table");
@@ -436,7 +480,7 @@ type Terms = Vec<(String, String)>;
 fn historical_terms(s: &Scenario) -> Terms {
     s.issues
         .iter()
-        .zip(&s.armistice.historical_terms)
+        .zip(s.armistice.historical_terms.iter().flatten())
         .map(|(issue, p)| (issue.id.clone(), issue.positions[p.0].id.clone()))
         .collect()
 }
@@ -529,7 +573,7 @@ pub fn terms(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
             .strong()
             .color(theme::HISTORICAL_BAR),
         );
-        ui.weak("as signed in the armistice");
+        ui.weak(format!("as signed in the {}", s.agreement_noun()));
     })];
     for (k, r) in runs.iter().enumerate() {
         let share = Some((r.report.historical_terms, r.report.runs));
@@ -563,7 +607,7 @@ pub fn terms(ui: &mut egui::Ui, s: &Scenario, runs: &[StrategyRun]) {
         table_row(ui, &fractions, cells, row % 2 == 1);
     }
     if sets.is_empty() && runs.iter().all(|r| r.report.historical_terms == 0) {
-        ui.weak("No game ended in an armistice.");
+        ui.weak(format!("No game ended in the {}.", s.agreement_noun()));
     }
 }
 

@@ -35,7 +35,7 @@ pub(super) fn draw(
                 }
             });
         });
-        ui.label("Many games for each way of playing your side: how often, when and on what terms an armistice comes, beside history.");
+        ui.label(format!("Many games for each way of playing your side: how often, when and on what terms the {} comes, beside history.", s.agreement_noun()));
         ui.add_space(4.0);
         let running = state.running();
         ui.add_enabled_ui(!running, |ui| {
@@ -181,7 +181,7 @@ fn outcomes_and_dates(ui: &mut egui::Ui, r: &ExploreResults) {
     charts::outcomes(ui, s, &r.runs);
     section(
         ui,
-        "When the armistice came",
+        &format!("When the {} came", s.agreement_noun()),
         "The share of games signed in each month; the red line is the historical signing.",
     );
     charts::dates(ui, s, &r.runs);
