@@ -102,7 +102,57 @@ fn time_target(strategy: Strategy, day: i64, span: i64) -> i64 {
 /// package. Where the sums could overflow (weights near the integer limits) it values
 /// each step as [`agent::worth`] does, so the result is the same either way.
 pub fn package(s: &Scenario, state: &State, me: ActorId, target: i64) -> Terms {
-    let opp = opponent(s, me);
+    package_against(s, state, me, opponent(s, me), target)
+}
+
+/// The last package a game's side built and what it depended on: the same target,
+/// own limits and opponent's positions give the same package.
+#[derive(Default)]
+struct Memo {
+    target: i64,
+    limits: Vec<Option<PosId>>,
+    goals: Vec<Option<PosId>>,
+    terms: Option<Terms>,
+}
+
+impl Memo {
+    /// [`package`] (against `opp`), reusing the last one when nothing it depends on
+    /// changed.
+    fn package(
+        &mut self,
+        s: &Scenario,
+        state: &State,
+        me: ActorId,
+        opp: Option<ActorId>,
+        target: i64,
+    ) -> Terms {
+        let limits = &state.limits[me.0];
+        let goals = opp.map_or(&[][..], |o| state.positions[o.0].as_slice());
+        if let Some(t) = &self.terms
+            && self.target == target
+            && self.limits == *limits
+            && self.goals == goals
+        {
+            return t.clone();
+        }
+        let t = package_against(s, state, me, opp, target);
+        self.target = target;
+        self.limits.clone_from(limits);
+        self.goals.clear();
+        self.goals.extend_from_slice(goals);
+        self.terms = Some(t.clone());
+        t
+    }
+}
+
+/// [`package`] against the opponent `opp` (see [`opponent`]).
+fn package_against(
+    s: &Scenario,
+    state: &State,
+    me: ActorId,
+    opp: Option<ActorId>,
+    target: i64,
+) -> Terms {
     let stances = &s.actor(me).stances;
     let mut terms: Terms = vec![None; s.issues.len()];
     for st in stances {
@@ -259,6 +309,7 @@ pub fn play_strategy(
     let mut tft_target = 100i64;
     let mut seen_offers = 0usize;
     let mut last_opp_worth: Option<i64> = None;
+    let mut memo = Memo::default();
     loop {
         match game.advance() {
             Progress::AwaitingChoice(id) => {
@@ -313,7 +364,7 @@ pub fn play_strategy(
                             let _ = game.table(t);
                         }
                         _ => {
-                            let t = package(s, &game.state, me, target);
+                            let t = memo.package(s, &game.state, me, opp, target);
                             let _ = game.table(t);
                         }
                     }
