@@ -97,9 +97,25 @@ pub fn beyond_limit(
 /// What the addressed issues are worth to `actor`: percent of the gap from its limits
 /// (0) to its ideal (100); None when it has no stance on any of them.
 pub fn worth(s: &Scenario, state: &State, actor: ActorId, terms: &[Option<PosId>]) -> Option<i64> {
+    worth_with(s, state, actor, terms, None)
+}
+
+/// [`worth`] of `terms` with issue `swap.0` set to position `swap.1` (when given),
+/// without building the changed package (the package builder tries many such steps).
+pub(crate) fn worth_with(
+    s: &Scenario,
+    state: &State,
+    actor: ActorId,
+    terms: &[Option<PosId>],
+    swap: Option<(usize, PosId)>,
+) -> Option<i64> {
     let (mut u, mut best, mut worst, mut any) = (0i64, 0i64, 0i64, false);
     for st in &s.actor(actor).stances {
-        let Some(p) = terms.get(st.issue.0).copied().flatten() else {
+        let at = match swap {
+            Some((i, q)) if i == st.issue.0 && i < terms.len() => Some(q),
+            _ => terms.get(st.issue.0).copied().flatten(),
+        };
+        let Some(p) = at else {
             continue;
         };
         any = true;

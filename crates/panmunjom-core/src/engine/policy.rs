@@ -168,7 +168,22 @@ fn score_on(
             total = total.saturating_add(PAST_LIMIT);
         }
     }
-    let agreed_after = after.agreed_count(s) as i64;
+    // Agreement on an issue depends only on the parties' positions and limits there:
+    // only the issues the option's effects move or limit can change the count.
+    let effects = &d.options[option].effects;
+    let touched = |e: &Effect| match e {
+        Effect::Move(_, i, _) | Effect::Limit(_, i, _) => Some(*i),
+        _ => None,
+    };
+    let mut agreed_after = agreed_before;
+    for (k, effect) in effects.iter().enumerate() {
+        let Some(i) = touched(effect) else { continue };
+        if effects[..k].iter().any(|e| touched(e) == Some(i)) {
+            continue;
+        }
+        agreed_after +=
+            i64::from(after.agreed_on(s, i).is_some()) - i64::from(state.agreed_on(s, i).is_some());
+    }
     total.saturating_add(actor.settle.saturating_mul(agreed_after - agreed_before))
 }
 

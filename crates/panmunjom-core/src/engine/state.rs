@@ -94,17 +94,22 @@ impl State {
     /// The position all armistice parties hold on an issue, if they agree and each is
     /// within its limit.
     pub fn agreed_on(&self, s: &Scenario, issue: IssueId) -> Option<PosId> {
+        // The positions first (cheap, and where the parties differ the answer is
+        // known), then each party's stance and limit.
         let mut common = None;
         for &party in &s.armistice.parties {
             let pos = self.position(party, issue)?;
-            let stance = s.stance(party, issue)?;
-            if !self.within_limit(party, stance, pos) {
-                return None;
-            }
             match common {
                 None => common = Some(pos),
                 Some(c) if c != pos => return None,
                 Some(_) => {}
+            }
+        }
+        let pos = common?;
+        for &party in &s.armistice.parties {
+            let stance = s.stance(party, issue)?;
+            if !self.within_limit(party, stance, pos) {
+                return None;
             }
         }
         common

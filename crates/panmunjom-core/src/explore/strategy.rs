@@ -95,15 +95,73 @@ fn time_target(strategy: Strategy, day: i64, span: i64) -> i64 {
 
 /// The package worth at least `target` to `me`, conceding from its ideal toward the
 /// opponent's public positions, cheapest step first.
+///
+/// Incremental: the side's valuation (its best and worst sums, see
+/// [`agent::worth`]) is fixed while it builds one package, so a step's worth comes from
+/// the running sum with one issue's value swapped, not from valuing a copy of the
+/// package. Where the sums could overflow (weights near the integer limits) it values
+/// each step as [`agent::worth`] does, so the result is the same either way.
 pub fn package(s: &Scenario, state: &State, me: ActorId, target: i64) -> Terms {
-    let opp = opponent(s, me);
+    package_against(s, state, me, opponent(s, me), target)
+}
+
+/// The last package a game's side built and what it depended on: the same target,
+/// own limits and opponent's positions give the same package.
+#[derive(Default)]
+struct Memo {
+    target: i64,
+    limits: Vec<Option<PosId>>,
+    goals: Vec<Option<PosId>>,
+    terms: Option<Terms>,
+}
+
+impl Memo {
+    /// [`package`] (against `opp`), reusing the last one when nothing it depends on
+    /// changed.
+    fn package(
+        &mut self,
+        s: &Scenario,
+        state: &State,
+        me: ActorId,
+        opp: Option<ActorId>,
+        target: i64,
+    ) -> Terms {
+        let limits = &state.limits[me.0];
+        let goals = opp.map_or(&[][..], |o| state.positions[o.0].as_slice());
+        if let Some(t) = &self.terms
+            && self.target == target
+            && self.limits == *limits
+            && self.goals == goals
+        {
+            return t.clone();
+        }
+        let t = package_against(s, state, me, opp, target);
+        self.target = target;
+        self.limits.clone_from(limits);
+        self.goals.clear();
+        self.goals.extend_from_slice(goals);
+        self.terms = Some(t.clone());
+        t
+    }
+}
+
+/// [`package`] against the opponent `opp` (see [`opponent`]).
+fn package_against(
+    s: &Scenario,
+    state: &State,
+    me: ActorId,
+    opp: Option<ActorId>,
+    target: i64,
+) -> Terms {
+    let stances = &s.actor(me).stances;
     let mut terms: Terms = vec![None; s.issues.len()];
-    for st in &s.actor(me).stances {
+    for st in stances {
         terms[st.issue.0] = Some(st.position);
     }
+    let mut sums = Sums::new(s, state, me, &terms);
     loop {
         let mut best: Option<(i64, usize, PosId)> = None;
-        for st in &s.actor(me).stances {
+        for (k, st) in stances.iter().enumerate() {
             let i = st.issue.0;
             let Some(now) = terms[i] else { continue };
             let Some(goal) = opp.and_then(|o| state.positions[o.0][i]) else {
@@ -120,18 +178,97 @@ pub fn package(s: &Scenario, state: &State, me: ActorId, target: i64) -> Terms {
             if !state.within_limit(me, st, next) {
                 continue;
             }
-            let mut trial = terms.clone();
-            trial[i] = Some(next);
-            let w = agent::worth(s, state, me, &trial).unwrap_or(0);
+            let w = match &sums {
+                Some(sums) => sums.worth_with(s, k, next),
+                None => agent::worth_with(s, state, me, &terms, Some((i, next))).unwrap_or(0),
+            };
             if w >= target && best.is_none_or(|(bw, _, _)| w > bw) {
                 best = Some((w, i, next));
             }
         }
         match best {
-            Some((_, i, next)) => terms[i] = Some(next),
+            Some((_, i, next)) => {
+                if let Some(sums) = &mut sums {
+                    let k = stances.iter().position(|st| st.issue.0 == i).unwrap_or(0);
+                    sums.take(s, k, next);
+                }
+                terms[i] = Some(next);
+            }
             None => return terms,
         }
     }
+}
+
+/// The running sums of [`agent::worth`] for one side while [`package`] builds: the
+/// package's value `u` and the fixed `best` and `worst`, exact (no saturation).
+struct Sums<'a> {
+    stances: &'a [crate::scenario::Stance],
+    /// Each stance's value of the position the package holds now.
+    now: Vec<i64>,
+    u: i64,
+    best: i64,
+    worst: i64,
+}
+
+impl<'a> Sums<'a> {
+    /// None when the stances share an issue or some sum could overflow: then
+    /// [`package`] values every step with [`agent::worth_with`].
+    fn new(s: &'a Scenario, state: &State, me: ActorId, terms: &[Option<PosId>]) -> Option<Self> {
+        let stances = s.actor(me).stances.as_slice();
+        for (k, st) in stances.iter().enumerate() {
+            if stances[..k].iter().any(|o| o.issue == st.issue) {
+                return None;
+            }
+        }
+        // Every value of every position, and every sum of them, must fit exactly.
+        let mut max_sum = 0i64;
+        for st in stances {
+            let n = s.issues[st.issue.0].positions.len() as i64;
+            let top = st.weight.checked_abs()?.checked_mul(n)?;
+            max_sum = max_sum.checked_add(top)?;
+        }
+        max_sum.checked_mul(200)?;
+        let (mut now, mut u, mut best, mut worst) = (Vec::with_capacity(stances.len()), 0, 0, 0);
+        for st in stances {
+            let p = terms[st.issue.0]?;
+            let limit = state.limits[me.0][st.issue.0].unwrap_or(st.limit);
+            let v = value(s, st, p);
+            now.push(v);
+            u += v;
+            best += value(s, st, st.position);
+            worst += value(s, st, limit);
+        }
+        Some(Sums {
+            stances,
+            now,
+            u,
+            best,
+            worst,
+        })
+    }
+
+    /// The worth with stance `k`'s issue at `q` (as [`agent::worth`] computes it).
+    fn worth_with(&self, s: &Scenario, k: usize, q: PosId) -> i64 {
+        if self.best <= self.worst {
+            return 100;
+        }
+        let u = self.u - self.now[k] + value(s, &self.stances[k], q);
+        ((u - self.worst) * 100 / (self.best - self.worst)).clamp(i64::MIN / 2, 100)
+    }
+
+    /// The package takes position `q` on stance `k`'s issue.
+    fn take(&mut self, s: &Scenario, k: usize, q: PosId) {
+        let v = value(s, &self.stances[k], q);
+        self.u += v - self.now[k];
+        self.now[k] = v;
+    }
+}
+
+/// What position `q` is worth to a stance (as [`agent::worth`] values it).
+fn value(s: &Scenario, st: &crate::scenario::Stance, q: PosId) -> i64 {
+    let n = s.issues[st.issue.0].positions.len();
+    st.weight
+        .saturating_mul((n - 1).saturating_sub(q.0.abs_diff(st.position.0)) as i64)
 }
 
 /// A random package inside `me`'s limits.
@@ -172,6 +309,7 @@ pub fn play_strategy(
     let mut tft_target = 100i64;
     let mut seen_offers = 0usize;
     let mut last_opp_worth: Option<i64> = None;
+    let mut memo = Memo::default();
     loop {
         match game.advance() {
             Progress::AwaitingChoice(id) => {
@@ -226,7 +364,7 @@ pub fn play_strategy(
                             let _ = game.table(t);
                         }
                         _ => {
-                            let t = package(s, &game.state, me, target);
+                            let t = memo.package(s, &game.state, me, opp, target);
                             let _ = game.table(t);
                         }
                     }
