@@ -35,7 +35,7 @@ pub(super) fn draw(
                 }
             });
         });
-        ui.label(format!("Many games for each way of playing your side: how often, when and on what terms the {} comes, beside history.", s.agreement_noun()));
+        ui.label(format!("Many games for each way of playing your side: how often, when and on what terms the {} comes, beside history.", loaded.scenario.agreement_noun()));
         ui.add_space(4.0);
         let running = state.running();
         ui.add_enabled_ui(!running, |ui| {
