@@ -239,7 +239,11 @@ fn draw(
             ui.separator();
             ui.label("Jump to");
             // A date of this scenario (the day its terms were agreed, or its talks ended).
-            let example = s.armistice.historical_terms_date.format("%Y-%m-%d").to_string();
+            let example = s
+                .armistice
+                .historical_terms_date
+                .format("%Y-%m-%d")
+                .to_string();
             let field = ui.add(
                 egui::TextEdit::singleline(&mut view.date_field)
                     .hint_text(example.as_str())
