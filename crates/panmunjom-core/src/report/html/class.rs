@@ -77,11 +77,13 @@ fn group(g: &ClassGroup, n: usize) -> Markup {
                 count: m.count,
                 highlight: m.historical,
             }).collect();
-            figure {
+            @if signed > 0 || g.agreed_in_history() { figure {
                 (PreEscaped(charts::columns(&bars, &format!("{noun}s signed"))))
                 figcaption { "When the games' " (noun) "s were signed, by month. "
                     @if g.agreed_in_history() { span.legend { span.swatch.hist {} (hist_label) } }
                     @else { "History: " (g.history_phrase()) "." } }
+            } } @else {
+                p { "History: " (g.history_phrase()) "." }
             }
             @if !g.agreed_in_history() {
                 h3 { "The terms reached (history reached none)" }
@@ -257,17 +259,16 @@ fn table(g: &ClassGroup) -> Markup {
             p.lead { "Each package of terms a side's players tabled in their own words, how often, and how the other sides answered. \u{2014}: left open." }
             div.table-wrap { table {
                 tr {
-                    th { "Side" } th.num { "Tabled (games)" } th.num { "Agreed" }
+                    th { "Side, and the answers" } th.num { "Tabled (games)" } th.num { "Agreed" }
                     @for issue in &g.issue_names { th { (issue) } }
-                    th { "Answers" }
                 }
                 @for p in &t.packages {
                     tr {
-                        td { (p.role_name) @if let Some(h) = &p.as_history { br; span.tag.hist { "as " (h) } } }
+                        td { (p.role_name) @if let Some(h) = &p.as_history { br; span.tag.hist { "as " (h) } }
+                            @for (who, word, k) in &p.answers { br; span.meta { (who) ": " (word) " " (k) } } }
                         td.num { (p.count) " (" (p.games) ")" }
                         td.num { (p.agreed) }
                         @for l in &p.terms { td { @if let Some(l) = l { (l) } @else { span.meta { "\u{2014}" } } } }
-                        td { @for (who, word, k) in &p.answers { (who) ": " (word) " " (k) br; } }
                     }
                 }
             } }
@@ -280,7 +281,7 @@ fn table(g: &ClassGroup) -> Markup {
                     @for issue in &g.issue_names { th { (issue) } }
                 }
                 @for h in &t.historical {
-                    tr.hist {
+                    tr {
                         td { (h.title) br; span.meta { (h.date_text) " · " (h.author_name) } }
                         td.num { (h.tabled_by_class) }
                         @for l in &h.terms { td { @if let Some(l) = l { (l) } @else { span.meta { "\u{2014}" } } } }
