@@ -47,12 +47,13 @@ fn group(o: &mut String, g: &ClassGroup) {
     for out in &g.outcomes {
         let _ = writeln!(o, "| {} | {} |", cell(&out.label), out.count);
     }
-    let _ = writeln!(
-        o,
-        "\nHistory: {}.\n\n| Month | {}s |\n|---|---|",
-        g.history_phrase(),
-        g.noun_capitalised()
-    );
+    let _ = writeln!(o, "\nHistory: {}.", g.history_phrase());
+    if g.armistice_months
+        .iter()
+        .any(|m| m.count > 0 || m.historical)
+    {
+        let _ = writeln!(o, "\n| Month | {}s |\n|---|---|", g.noun_capitalised());
+    }
     for m in g
         .armistice_months
         .iter()
