@@ -1,13 +1,14 @@
 //! The class report: many game records of one lesson (or of years of lessons) at a
 //! glance, beside history — how the games ended and when, the terms reached, how the
 //! class chose at each decision (the most divided first), the divergence spread, the
-//! objectives met per role, and one row per record.
+//! objectives met per role, the proposals tabled at the table, and one row per record.
 //!
 //! Records are grouped by the scenario they were played on (id and hash); a record
 //! whose scenario is not loaded, or that does not replay, is named and skipped with
 //! its reason. Rendering lives in `report/` (text, Markdown, JSON, HTML).
 
 mod gather;
+mod tabled;
 mod tally;
 
 use std::collections::BTreeMap;
@@ -17,6 +18,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use gather::{Gathered, MAX_RECORDS, Skipped, gather};
+pub use tabled::{ClassTable, HistoricalProposal, TabledPackage};
 pub use tally::{
     DecisionSplit, MonthBin, ObjectiveClass, OptionCount, OutcomeCount, Spread, TermSet,
 };
@@ -43,13 +45,21 @@ pub struct ClassGroup {
     pub learning_goals: Vec<String>,
     pub start: NaiveDate,
     pub horizon: NaiveDate,
+    /// What the scenario calls its agreement ("armistice", "settlement").
+    pub noun: String,
+    /// The date of the historical agreement, or of the end of the talks without one.
     pub historical_date: NaiveDate,
     pub historical_terms_date: NaiveDate,
-    /// The historical terms: (issue name, position label).
+    /// How the talks ended when history reached no agreement (None: it reached one).
+    pub historical_end: Option<String>,
+    /// The issues' names, in the scenario's order.
+    pub issue_names: Vec<String>,
+    /// The historical terms: (issue name, position label); empty when history reached
+    /// no agreement.
     pub historical_terms: Vec<(String, String)>,
     pub games: Vec<GameRow>,
     pub outcomes: Vec<OutcomeCount>,
-    /// Armistices per month, from the scenario's start to its horizon.
+    /// Agreements signed per month, from the scenario's start to its horizon.
     pub armistice_months: Vec<MonthBin>,
     /// The term sets reached, the most frequent first.
     pub term_sets: Vec<TermSet>,
@@ -58,8 +68,29 @@ pub struct ClassGroup {
     pub divergence: Spread,
     pub objectives: Vec<ObjectiveClass>,
     pub event_questions: Vec<EventQuestions>,
-    // Reserved for "At the table" (issue 14): the proposals the class tabled, beside the
-    // historical proposals, once records carry them.
+    /// "At the table": the proposals the class tabled, beside the historical proposals.
+    pub table: ClassTable,
+}
+
+impl ClassGroup {
+    /// Whether history reached an agreement.
+    pub fn agreed_in_history(&self) -> bool {
+        self.historical_end.is_none()
+    }
+
+    /// The noun with a capital first letter ("Settlement").
+    pub fn noun_capitalised(&self) -> String {
+        crate::report::class_text::capital(&self.noun)
+    }
+
+    /// History's outcome in a phrase: "settlement signed 1953-07-27", or "no
+    /// settlement — the conference ended … (1954-07-21)".
+    pub fn history_phrase(&self) -> String {
+        match &self.historical_end {
+            None => format!("{} signed {}", self.noun, self.historical_date),
+            Some(how) => format!("no {} \u{2014} {how} ({})", self.noun, self.historical_date),
+        }
+    }
 }
 
 /// One record, in a row.
@@ -74,7 +105,8 @@ pub struct GameRow {
     pub seed: u64,
     /// "armistice", "no-armistice", "ended", or "unfinished".
     pub outcome: String,
-    /// The outcome in words ("Armistice 1953-09-14", "No armistice").
+    /// The outcome in words ("Armistice 1953-09-14", "No settlement"), in the
+    /// scenario's noun.
     pub outcome_text: String,
     pub armistice_date: Option<NaiveDate>,
     /// Armistice date minus the historical one, in days.
@@ -160,21 +192,25 @@ fn group(s: &Arc<Scenario>, games: &[(String, Record, Game)]) -> ClassGroup {
         learning_goals: s.learning_goals.clone(),
         start: s.start,
         horizon: s.horizon,
+        noun: s.agreement_noun().to_string(),
         historical_date: s.armistice.historical_date,
         historical_terms_date: s.armistice.historical_terms_date,
+        historical_end: s.armistice.historical_end.clone(),
+        issue_names: s.issues.iter().map(|i| i.name.clone()).collect(),
         historical_terms: s
             .issues
             .iter()
             .zip(s.armistice.historical_terms.iter().flatten())
             .map(|(i, p)| (i.name.clone(), i.positions[p.0].label.clone()))
             .collect(),
-        outcomes: tally::outcomes(&rows),
+        outcomes: tally::outcomes(s, &rows),
         armistice_months: tally::months(s, &rows),
         term_sets: tally::term_sets(s, &rows),
         decisions: tally::decisions(s, &just_games),
         divergence: tally::spread(&rows),
         objectives: tally::objectives(s, &just_games, &history),
         event_questions: event_questions(s),
+        table: tabled::class_table(s, &just_games),
         games: rows,
     }
 }
@@ -182,8 +218,8 @@ fn group(s: &Arc<Scenario>, games: &[(String, Record, Game)]) -> ClassGroup {
 fn game_row(s: &Scenario, history: &Game, origin: &str, r: &Record, game: &Game) -> GameRow {
     let out = crate::compare::outcome::outcome_view(s, game, history);
     let outcome_text = match (out.kind.as_str(), out.armistice_date) {
-        (_, Some(d)) => format!("Armistice {d}"),
-        ("no-armistice", None) => "No armistice".to_string(),
+        (_, Some(d)) => format!("{} {d}", s.agreement_noun_capitalised()),
+        ("no-armistice", None) => format!("No {}", s.agreement_noun()),
         ("ended", None) => format!(
             "Ended: {}",
             out.reason.clone().unwrap_or_else(|| "an event".into())

@@ -27,7 +27,8 @@ pub struct MonthBin {
     /// The month's first day.
     pub month: NaiveDate,
     pub count: usize,
-    /// Whether the historical armistice was signed in this month.
+    /// Whether the historical agreement was signed in this month (never, when history
+    /// reached none).
     pub historical: bool,
 }
 
@@ -37,9 +38,10 @@ pub struct TermSet {
     /// One label per issue.
     pub labels: Vec<String>,
     pub count: usize,
-    /// Whether these are the historical terms.
+    /// Whether these are the historical terms (never, when history reached none).
     pub historical: bool,
-    /// On how many issues they differ from the historical terms.
+    /// On how many issues they differ from the historical terms (all, when history
+    /// reached none).
     pub differing: usize,
 }
 
@@ -100,12 +102,22 @@ pub struct ObjectiveClass {
     pub met_in_history: bool,
 }
 
-pub(super) fn outcomes(rows: &[GameRow]) -> Vec<OutcomeCount> {
+pub(super) fn outcomes(s: &Scenario, rows: &[GameRow]) -> Vec<OutcomeCount> {
+    let noun = s.agreement_noun();
     let mut out: Vec<OutcomeCount> = Vec::new();
     for r in rows {
         let label = match r.outcome.as_str() {
-            "armistice" => "Armistice signed".to_string(),
-            "no-armistice" => "No armistice by the horizon".to_string(),
+            "armistice" => format!("{} signed", s.agreement_noun_capitalised()),
+            "no-armistice" if !s.armistice.agreed_in_history() => {
+                format!("No {noun} \u{2014} as in history (none by the horizon)")
+            }
+            "no-armistice" => format!("No {noun} by the horizon"),
+            "ended" if !s.armistice.agreed_in_history() => format!(
+                "No {noun} \u{2014} as in history: {}",
+                r.outcome_text
+                    .strip_prefix("Ended: ")
+                    .unwrap_or(&r.outcome_text)
+            ),
             "ended" => r
                 .outcome_text
                 .strip_prefix("Ended: ")
@@ -172,7 +184,8 @@ pub(super) fn months(s: &Scenario, rows: &[GameRow]) -> Vec<MonthBin> {
         out.push(MonthBin {
             month: m,
             count: counts.get(&m).copied().unwrap_or(0),
-            historical: m == month_of(s.armistice.historical_date),
+            historical: s.armistice.agreed_in_history()
+                && m == month_of(s.armistice.historical_date),
         });
         let n = next_month(m);
         if n == m {
@@ -200,15 +213,20 @@ pub(super) fn term_sets(s: &Scenario, rows: &[GameRow]) -> Vec<TermSet> {
         match sets.iter_mut().find(|t| t.labels == labels) {
             Some(t) => t.count += 1,
             None => {
-                let differing = labels
-                    .iter()
-                    .zip(&historical)
-                    .filter(|(a, b)| a.as_str() != **b)
-                    .count();
+                let agreed = s.armistice.agreed_in_history();
+                let differing = if agreed {
+                    labels
+                        .iter()
+                        .zip(&historical)
+                        .filter(|(a, b)| a.as_str() != **b)
+                        .count()
+                } else {
+                    labels.len()
+                };
                 sets.push(TermSet {
                     labels,
                     count: 1,
-                    historical: differing == 0,
+                    historical: agreed && differing == 0,
                     differing,
                 });
             }

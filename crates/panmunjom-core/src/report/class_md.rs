@@ -2,8 +2,7 @@
 
 use std::fmt::Write;
 
-use super::class_text::capital;
-use super::{AGREEMENT, days_text};
+use super::days_text;
 use crate::class::{ClassGroup, ClassReport};
 
 fn cell(s: &str) -> String {
@@ -48,7 +47,13 @@ fn group(o: &mut String, g: &ClassGroup) {
     for out in &g.outcomes {
         let _ = writeln!(o, "| {} | {} |", cell(&out.label), out.count);
     }
-    let _ = writeln!(o, "\n| Month | {}s |\n|---|---|", capital(AGREEMENT));
+    let _ = writeln!(o, "\nHistory: {}.", g.history_phrase());
+    if g.armistice_months
+        .iter()
+        .any(|m| m.count > 0 || m.historical)
+    {
+        let _ = writeln!(o, "\n| Month | {}s |\n|---|---|", g.noun_capitalised());
+    }
     for m in g
         .armistice_months
         .iter()
@@ -57,34 +62,7 @@ fn group(o: &mut String, g: &ClassGroup) {
         let mark = if m.historical { " (history)" } else { "" };
         let _ = writeln!(o, "| {}{mark} | {} |", super::month_short(m.month), m.count);
     }
-    let _ = writeln!(
-        o,
-        "\n### Terms reached, beside the terms of {}\n",
-        g.historical_terms_date
-    );
-    let mut head = String::from("| Games |");
-    let mut rule = String::from("|---|");
-    for (issue, _) in &g.historical_terms {
-        let _ = write!(head, " {} |", cell(issue));
-        rule.push_str("---|");
-    }
-    let _ = writeln!(o, "{head}\n{rule}");
-    let mut hist = String::from("| **history** |");
-    for (_, l) in &g.historical_terms {
-        let _ = write!(hist, " {} |", cell(l));
-    }
-    let _ = writeln!(o, "{hist}");
-    for t in &g.term_sets {
-        let mut line = format!("| {} |", t.count);
-        for (l, (_, h)) in t.labels.iter().zip(&g.historical_terms) {
-            if l == h {
-                let _ = write!(line, " {} |", cell(l));
-            } else {
-                let _ = write!(line, " **{}** |", cell(l));
-            }
-        }
-        let _ = writeln!(o, "{line}");
-    }
+    terms(o, g);
 
     let _ = writeln!(o, "\n### Decisions, the most divided first");
     for d in &g.decisions {
@@ -150,7 +128,7 @@ fn group(o: &mut String, g: &ClassGroup) {
             if ob.met_in_history { "met" } else { "not met" }
         );
     }
-    // Reserved for "At the table" (issue 14): the proposals the class tabled.
+    table(o, g);
     let _ = writeln!(
         o,
         "\n### The records\n\n| Name | Role | Outcome | Divergence | First left history |\n|---|---|---|---|---|"
@@ -173,5 +151,119 @@ fn group(o: &mut String, g: &ClassGroup) {
             r.divergence.total,
             cell(&first)
         );
+    }
+}
+
+/// The term sets reached, beside the historical terms (or history's lack of any).
+fn terms(o: &mut String, g: &ClassGroup) {
+    if !g.agreed_in_history() {
+        let _ = writeln!(o, "\n### Terms reached (history reached none)\n");
+        if g.term_sets.is_empty() {
+            let _ = writeln!(o, "No game reached the {}, as in history.", g.noun);
+        }
+        for t in &g.term_sets {
+            let _ = writeln!(o, "- {} games: {}", t.count, cell(&t.labels.join("; ")));
+        }
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "\n### Terms reached, beside the terms of {}\n",
+        g.historical_terms_date
+    );
+    if g.term_sets.is_empty() {
+        let _ = writeln!(o, "No game reached the {}.\n", g.noun);
+    }
+    let mut head = String::from("| Games |");
+    let mut rule = String::from("|---|");
+    for (issue, _) in &g.historical_terms {
+        let _ = write!(head, " {} |", cell(issue));
+        rule.push_str("---|");
+    }
+    let _ = writeln!(o, "{head}\n{rule}");
+    let mut hist = String::from("| **history** |");
+    for (_, l) in &g.historical_terms {
+        let _ = write!(hist, " {} |", cell(l));
+    }
+    let _ = writeln!(o, "{hist}");
+    for t in &g.term_sets {
+        let mut line = format!("| {} |", t.count);
+        for (l, (_, h)) in t.labels.iter().zip(&g.historical_terms) {
+            if l == h {
+                let _ = write!(line, " {} |", cell(l));
+            } else {
+                let _ = write!(line, " **{}** |", cell(l));
+            }
+        }
+        let _ = writeln!(o, "{line}");
+    }
+}
+
+/// "At the table": the packages the class tabled beside the historical proposals, one
+/// column per issue.
+fn table(o: &mut String, g: &ClassGroup) {
+    let t = &g.table;
+    if t.packages.is_empty() && t.historical.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\n### At the table: the proposals the class tabled\n");
+    let mut head = String::from("| Side | Tabled (games) | Agreed | Answers |");
+    let mut rule = String::from("|---|---|---|---|");
+    for issue in &g.issue_names {
+        let _ = write!(head, " {} |", cell(issue));
+        rule.push_str("---|");
+    }
+    let row = |labels: &[Option<String>]| -> String {
+        labels
+            .iter()
+            .map(|l| format!(" {} |", cell(l.as_deref().unwrap_or("—"))))
+            .collect()
+    };
+    if t.packages.is_empty() {
+        let _ = writeln!(o, "No player tabled terms of their own.\n");
+    } else {
+        let _ = writeln!(o, "{head}\n{rule}");
+        for p in &t.packages {
+            let answers = p
+                .answers
+                .iter()
+                .map(|(who, word, n)| format!("{who}: {word} {n}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let name = match &p.as_history {
+                Some(h) => format!("{} (as *{}*)", p.role_name, h),
+                None => p.role_name.clone(),
+            };
+            let _ = writeln!(
+                o,
+                "| {} | {} ({}) | {} | {} |{}",
+                cell(&name),
+                p.count,
+                p.games,
+                p.agreed,
+                cell(&answers),
+                row(&p.terms)
+            );
+        }
+    }
+    if !t.historical.is_empty() {
+        let mut head = String::from("| Historical proposal | Tabled by the class |");
+        let mut rule = String::from("|---|---|");
+        for issue in &g.issue_names {
+            let _ = write!(head, " {} |", cell(issue));
+            rule.push_str("---|");
+        }
+        let _ = writeln!(o, "\nThe historical proposals:\n\n{head}\n{rule}");
+        for h in &t.historical {
+            let _ = writeln!(
+                o,
+                "| {} — {}, {} | {} |{}",
+                cell(&h.date_text),
+                cell(&h.title),
+                cell(&h.author_name),
+                h.tabled_by_class,
+                row(&h.terms)
+            );
+        }
     }
 }

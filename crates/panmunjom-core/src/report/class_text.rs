@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{AGREEMENT, days_text, wrap, wrap_hanging};
+use super::{days_text, wrap, wrap_hanging};
 use crate::class::{ClassGroup, ClassReport};
 
 const WIDTH: usize = 88;
@@ -50,8 +50,8 @@ fn group(o: &mut String, g: &ClassGroup) {
     let _ = writeln!(
         o,
         "\n  {}s by month, months without one left out (history: {}):",
-        capital(AGREEMENT),
-        g.historical_date
+        g.noun_capitalised(),
+        g.history_phrase()
     );
     let top = g
         .armistice_months
@@ -74,22 +74,33 @@ fn group(o: &mut String, g: &ClassGroup) {
             m.count
         );
     }
-    let _ = writeln!(
-        o,
-        "\n  Terms reached (history, {}: {}):",
-        g.historical_terms_date,
-        g.historical_terms
-            .iter()
-            .map(|(i, l)| format!("{i}: {l}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
+    if g.agreed_in_history() {
+        let _ = writeln!(
+            o,
+            "\n  Terms reached (history, {}: {}):",
+            g.historical_terms_date,
+            g.historical_terms
+                .iter()
+                .map(|(i, l)| format!("{i}: {l}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    } else {
+        let _ = writeln!(o, "\n  Terms reached (history reached none):");
+    }
     if g.term_sets.is_empty() {
-        let _ = writeln!(o, "  none: no game reached an {AGREEMENT}");
+        let tail = if g.agreed_in_history() {
+            ""
+        } else {
+            ", as in history"
+        };
+        let _ = writeln!(o, "  none: no game reached the {}{tail}", g.noun);
     }
     for t in &g.term_sets {
         let what = if t.historical {
             "the historical terms".to_string()
+        } else if !g.agreed_in_history() {
+            "terms history never reached".to_string()
         } else {
             format!("{} term(s) unlike history", t.differing)
         };
@@ -147,7 +158,7 @@ fn group(o: &mut String, g: &ClassGroup) {
             WIDTH,
         ));
     }
-    // Reserved for "At the table" (issue 14): the proposals the class tabled.
+    table(o, g);
 
     let _ = writeln!(o, "\nTHE RECORDS");
     for r in &g.games {
@@ -173,10 +184,87 @@ fn group(o: &mut String, g: &ClassGroup) {
     }
 }
 
-/// "Armistice".
+/// "Armistice" from "armistice".
 pub fn capital(word: &str) -> String {
     let mut c = word.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// "At the table": the packages the class tabled, and the historical proposals.
+fn table(o: &mut String, g: &ClassGroup) {
+    let t = &g.table;
+    if t.packages.is_empty() && t.historical.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\nAT THE TABLE: THE PROPOSALS THE CLASS TABLED");
+    if t.packages.is_empty() {
+        let _ = writeln!(o, "  No player tabled terms of their own.");
+    }
+    let terms = |labels: &[Option<String>]| -> String {
+        let set: Vec<String> = g
+            .issue_names
+            .iter()
+            .zip(labels)
+            .filter_map(|(i, l)| l.as_ref().map(|l| format!("{i}: {l}")))
+            .collect();
+        if set.is_empty() {
+            "no issue".to_string()
+        } else {
+            set.join("; ")
+        }
+    };
+    for p in &t.packages {
+        let answers = p
+            .answers
+            .iter()
+            .map(|(who, word, n)| format!("{who} {word} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let hist = p
+            .as_history
+            .as_ref()
+            .map(|h| format!(" (as history's \u{201c}{h}\u{201d})"))
+            .unwrap_or_default();
+        o.push_str(&wrap_hanging(
+            &format!(
+                "{} — tabled {} time(s) in {} game(s), agreed {}{hist}: {}. Answers: {}.",
+                p.role_name,
+                p.count,
+                p.games,
+                p.agreed,
+                terms(&p.terms),
+                if answers.is_empty() {
+                    "none".into()
+                } else {
+                    answers
+                }
+            ),
+            "  - ",
+            "    ",
+            WIDTH,
+        ));
+    }
+    if !t.historical.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n  The historical proposals (tabled as they were by the class):"
+        );
+        for h in &t.historical {
+            o.push_str(&wrap_hanging(
+                &format!(
+                    "{} — {}, {} ({} time(s)): {}",
+                    h.date_text,
+                    h.title,
+                    h.author_name,
+                    h.tabled_by_class,
+                    terms(&h.terms)
+                ),
+                "  - ",
+                "    ",
+                WIDTH,
+            ));
+        }
+    }
 }

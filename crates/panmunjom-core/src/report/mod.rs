@@ -26,11 +26,6 @@ pub enum Format {
     Html,
 }
 
-/// The name of the agreement in the texts written for the class report and the HTML
-/// pages. One place to change: it becomes the scenario's own noun once scenarios
-/// declare one.
-pub const AGREEMENT: &str = "armistice";
-
 /// "Jul 1953".
 pub fn month_short(d: chrono::NaiveDate) -> String {
     d.format("%b %Y").to_string()

@@ -9,7 +9,7 @@ use panmunjom_core::compare::Debrief;
 use panmunjom_core::engine::{Game, Policy, Progress, Setup};
 use panmunjom_core::record::Record;
 use panmunjom_core::report;
-use panmunjom_core::scenario::{Decision, Scenario};
+use panmunjom_core::scenario::{Decision, IssueId, PosId, Scenario};
 
 use crate::common::{main_scenario, temp_dir};
 
@@ -300,5 +300,157 @@ fn the_main_scenario_has_a_discussion_question_with_sources_for_every_decision()
                 d.id
             );
         }
+    }
+}
+
+fn geneva() -> Arc<Scenario> {
+    let s = panmunjom_core::scenario::builtin::shipped_by_id("geneva-1954")
+        .expect("geneva is built in")
+        .expect("geneva loads");
+    Arc::new(s)
+}
+
+#[test]
+fn a_geneva_class_says_settlement_and_no_settlement_as_in_history() {
+    let s = geneva();
+    let records: Vec<(String, Record)> = s
+        .playable()
+        .enumerate()
+        .map(|(n, (_, a))| {
+            let g = play(&s, &a.id, Policy::Historical, n as u64 + 1, historical);
+            (format!("{}.json", a.id), Record::named(&g, &a.id))
+        })
+        .collect();
+    let r = ClassReport::build(records, std::slice::from_ref(&s));
+    assert!(r.skipped.is_empty(), "{:?}", r.skipped);
+    let g = &r.groups[0];
+    assert!(
+        g.term_sets.is_empty(),
+        "no historical game reaches a settlement"
+    );
+    assert!(g.armistice_months.iter().all(|m| !m.historical));
+    let text = report::class_text::render(&r);
+    let md = report::class_md::render(&r);
+    let html = report::html::class(&r);
+    let json = report::json(&r);
+    for (what, page) in [("text", &text), ("md", &md), ("html", &html)] {
+        let lower = page.to_lowercase();
+        assert!(lower.contains("settlement"), "{what} names the settlement");
+        assert!(
+            lower.contains("no settlement \u{2014} as in history"),
+            "{what}: {page}"
+        );
+        // The scenario's own quotations may speak of the 1953 armistice; the report's
+        // words may not.
+        for ours in [
+            "armistice signed",
+            "armistices",
+            "no armistice",
+            "the armistice",
+            "an armistice",
+        ] {
+            assert!(!lower.contains(ours), "{what} says {ours}: {page}");
+        }
+        assert!(!lower.contains("an settlement"), "{what}: {page}");
+    }
+    assert!(json.contains("\"noun\": \"settlement\""));
+    let game = play(&s, "un", Policy::Historical, 1, historical);
+    let debrief = report::html::debrief(&Debrief::new(&game)).to_lowercase();
+    assert!(debrief.contains("no settlement \u{2014} as in history"));
+    for ours in ["armistice signed", "no armistice", "your armistice"] {
+        assert!(!debrief.contains(ours), "the debrief says {ours}");
+    }
+}
+
+/// Plays the UN side with the historical options; at its first meeting tables `package`
+/// (if any), then passes every meeting.
+fn play_tabling(s: &Arc<Scenario>, seed: u64, package: Option<Vec<Option<PosId>>>) -> Game {
+    let role = s.actor_by_id("un").expect("a role");
+    let mut game = Game::new(
+        Arc::clone(s),
+        Setup {
+            role,
+            policy: Policy::Historical,
+            seed,
+        },
+    );
+    let mut tabled = false;
+    loop {
+        match game.advance() {
+            Progress::AwaitingChoice(id) => {
+                let d = s.entry(id).as_decision().expect("a decision");
+                let open = game.open_options(id);
+                game.choose(historical(0, d, &open))
+                    .expect("an open option");
+            }
+            Progress::AtTable(_) => {
+                if let (false, Some(p)) = (tabled, &package) {
+                    game.table(p.clone()).expect("the package is tabled");
+                    tabled = true;
+                }
+                let _ = game.pass();
+            }
+            Progress::Advanced | Progress::Finished => break,
+        }
+    }
+    game
+}
+
+#[test]
+fn the_class_report_shows_the_proposals_the_class_tabled_beside_historys() {
+    let s = main_scenario();
+    // The UN Command's own ideal terms: the same package from two players.
+    let un = s.actor_by_id("un").expect("the UN side");
+    let package: Vec<Option<PosId>> = (0..s.issues.len())
+        .map(|i| s.stance(un, IssueId(i)).map(|st| st.position))
+        .collect();
+    let games = [
+        ("Ana", play_tabling(&s, 1, Some(package.clone()))),
+        ("Ben", play_tabling(&s, 2, Some(package.clone()))),
+        ("Cy", play_tabling(&s, 3, None)),
+    ];
+    let records: Vec<(String, Record)> = games
+        .iter()
+        .map(|(name, g)| (format!("{name}.json"), Record::named(g, name)))
+        .collect();
+    assert!(
+        !records[0].1.table.is_empty(),
+        "the record carries the move"
+    );
+    let r = ClassReport::build(records, std::slice::from_ref(&s));
+    assert!(r.skipped.is_empty(), "{:?}", r.skipped);
+    let t = &r.groups[0].table;
+    assert_eq!(t.packages.len(), 1, "{:?}", t.packages);
+    let p = &t.packages[0];
+    assert_eq!((p.count, p.games, p.role.as_str()), (2, 2, "un"));
+    let labels: Vec<Option<&str>> = package
+        .iter()
+        .zip(&s.issues)
+        .map(|(p, i)| p.map(|p| i.positions[p.0].label.as_str()))
+        .collect();
+    assert_eq!(
+        p.terms.iter().map(|l| l.as_deref()).collect::<Vec<_>>(),
+        labels
+    );
+    assert!(!p.answers.is_empty(), "the other sides answered");
+    assert_eq!(t.historical.len(), s.proposals.len());
+    let text = report::class_text::render(&r);
+    let md = report::class_md::render(&r);
+    let html = report::html::class(&r);
+    let json = report::json(&r);
+    assert!(text.contains("AT THE TABLE"), "{text}");
+    assert!(text.contains("tabled 2 time(s) in 2 game(s)"), "{text}");
+    assert!(md.contains("### At the table"), "{md}");
+    assert!(html.contains("At the table: the proposals the class tabled"));
+    assert!(json.contains("\"packages\""));
+    let first = &s.proposals[0].title;
+    for (what, page) in [("text", &text), ("md", &md), ("html", &html)] {
+        assert!(
+            page.contains(&escape(first)) || page.contains(first.as_str()),
+            "{what} lists the historical proposal {first}"
+        );
+        let (who, word, _) = &p.answers[0];
+        assert!(page.contains(&escape(who)), "{what} names who answered");
+        assert!(page.contains(word.as_str()), "{what} says how");
     }
 }

@@ -5,7 +5,7 @@ use maud::{Markup, PreEscaped, html};
 use super::charts::{self, Column};
 use super::{bar, cites, goals, page, questions};
 use crate::class::{ClassGroup, ClassReport};
-use crate::report::{AGREEMENT, month_short};
+use crate::report::month_short;
 
 /// The whole class report as a self-contained HTML page.
 pub fn render(r: &ClassReport) -> String {
@@ -52,13 +52,14 @@ fn group(g: &ClassGroup, n: usize) -> Markup {
         .iter()
         .filter(|r| r.armistice_date.is_some())
         .count();
+    let noun = &g.noun;
     let hist_label = format!("{} (history)", g.historical_date.format("%-d %B %Y"));
     html! {
         section class=(if break_before { "page scenario" } else { "scenario" }) {
             p.scenario-title { (g.scenario_title) " — " (games) " games · scenario "
                 code { (g.scenario_id) } " (" (g.scenario_hash.chars().take(12).collect::<String>()) "…)" }
             div.stats {
-                div.stat { b { (signed) " / " (games) } span { "reached an " (AGREEMENT) } }
+                div.stat { b { (signed) " / " (games) } span { "reached the " (noun) } }
                 div.stat { b { (g.divergence.median) } span { "median divergence (0 = history)" } }
                 div.stat { b { (g.divergence.historical) } span { "games on the historical path" } }
             }
@@ -76,14 +77,33 @@ fn group(g: &ClassGroup, n: usize) -> Markup {
                 count: m.count,
                 highlight: m.historical,
             }).collect();
-            figure {
-                (PreEscaped(charts::columns(&bars, &format!("{AGREEMENT}s signed"))))
-                figcaption { "When the games' " (AGREEMENT) "s were signed, by month. "
-                    span.legend { span.swatch.hist {} (hist_label) } }
+            @if signed > 0 || g.agreed_in_history() { figure {
+                (PreEscaped(charts::columns(&bars, &format!("{noun}s signed"))))
+                figcaption { "When the games' " (noun) "s were signed, by month. "
+                    @if g.agreed_in_history() { span.legend { span.swatch.hist {} (hist_label) } }
+                    @else { "History: " (g.history_phrase()) "." } }
+            } } @else {
+                p { "History: " (g.history_phrase()) "." }
             }
+            @if !g.agreed_in_history() {
+                h3 { "The terms reached (history reached none)" }
+                @if g.term_sets.is_empty() {
+                    p { "No " (noun) " \u{2014} as in history: no game reached one." }
+                } @else {
+                    div.table-wrap { table {
+                        tr {
+                            th.num { "Games" }
+                            @for issue in &g.issue_names { th { (issue) } }
+                        }
+                        @for t in &g.term_sets {
+                            tr { td.num { (t.count) } @for label in &t.labels { td { (label) } } }
+                        }
+                    } }
+                }
+            } @else {
             h3 { "The terms reached, beside the terms of " (g.historical_terms_date.format("%-d %B %Y")) }
             @if g.term_sets.is_empty() {
-                p { "No game reached an " (AGREEMENT) "." }
+                p { "No game reached the " (noun) "." }
             } @else {
                 div.table-wrap { table {
                     tr {
@@ -106,6 +126,7 @@ fn group(g: &ClassGroup, n: usize) -> Markup {
                         }
                     }
                 } }
+            }
             }
         }
         section.page id=(format!("decisions-{n}")) {
@@ -133,8 +154,9 @@ fn group(g: &ClassGroup, n: usize) -> Markup {
                     (questions(&d.discussion))
                 }
             }
-            // Reserved for "At the table" (issue 14): the proposals the class tabled,
-            // beside the historical proposals, as its own section here.
+        }
+        @if !g.table.packages.is_empty() || !g.table.historical.is_empty() {
+            section.page id=(format!("table-{n}")) { (table(g)) }
         }
         section.page id=(format!("divergence-{n}")) {
             h2 { "How far the games left history" }
@@ -150,7 +172,7 @@ fn group(g: &ClassGroup, n: usize) -> Markup {
             }).collect();
             figure {
                 (PreEscaped(charts::columns(&bars, "games")))
-                figcaption { "Divergence scores: one point per decision or event unlike history, per term unlike the historical terms, per week between the " (AGREEMENT) " and the historical one. "
+                figcaption { (divergence_caption(g)) " "
                     span.legend { span.swatch.hist {} "includes 0, the historical path" } }
             }
             h3 { "Objectives met, per role" }
@@ -210,4 +232,62 @@ fn than_history(days: i64) -> String {
 /// The last part of a path, for a record without a name.
 fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// What the divergence score counts, for the histogram's caption.
+fn divergence_caption(g: &ClassGroup) -> String {
+    let noun = &g.noun;
+    if g.agreed_in_history() {
+        format!(
+            "Divergence scores: one point per decision or event unlike history, per term unlike the historical terms, per week between the {noun} and the historical one."
+        )
+    } else {
+        format!(
+            "Divergence scores: one point per decision or event unlike history; a game that reached a {noun}, which history did not, also scores each of its terms and each week between the end of the talks in history and its {noun}."
+        )
+    }
+}
+
+/// "At the table": the packages the class tabled beside the historical proposals.
+fn table(g: &ClassGroup) -> Markup {
+    let t = &g.table;
+    html! {
+        h2 { "At the table: the proposals the class tabled" }
+        @if t.packages.is_empty() {
+            p { "No player tabled terms of their own." }
+        } @else {
+            p.lead { "Each package of terms a side's players tabled in their own words, how often, and how the other sides answered. \u{2014}: left open." }
+            div.table-wrap { table {
+                tr {
+                    th { "Side, and the answers" } th.num { "Tabled (games)" } th.num { "Agreed" }
+                    @for issue in &g.issue_names { th { (issue) } }
+                }
+                @for p in &t.packages {
+                    tr {
+                        td { (p.role_name) @if let Some(h) = &p.as_history { br; span.tag.hist { "as " (h) } }
+                            @for (who, word, k) in &p.answers { br; span.meta { (who) ": " (word) " " (k) } } }
+                        td.num { (p.count) " (" (p.games) ")" }
+                        td.num { (p.agreed) }
+                        @for l in &p.terms { td { @if let Some(l) = l { (l) } @else { span.meta { "\u{2014}" } } } }
+                    }
+                }
+            } }
+        }
+        @if !t.historical.is_empty() {
+            h3 { "The historical proposals" }
+            div.table-wrap { table {
+                tr {
+                    th { "Proposal" } th.num { "Tabled by the class" }
+                    @for issue in &g.issue_names { th { (issue) } }
+                }
+                @for h in &t.historical {
+                    tr {
+                        td { (h.title) br; span.meta { (h.date_text) " · " (h.author_name) } }
+                        td.num { (h.tabled_by_class) }
+                        @for l in &h.terms { td { @if let Some(l) = l { (l) } @else { span.meta { "\u{2014}" } } } }
+                    }
+                }
+            } }
+        }
+    }
 }

@@ -5,7 +5,9 @@ use maud::{Markup, PreEscaped, html};
 
 use super::{charts, cites, goals, page, questions};
 use crate::compare::Debrief;
-use crate::report::{AGREEMENT, date_or_never, days_text};
+use crate::report::{
+    date_or_never, days_text, divergence_explained, game_outcome, history_outcome,
+};
 
 /// The whole debrief as a self-contained HTML page.
 pub fn render(d: &Debrief) -> String {
@@ -45,12 +47,22 @@ fn outcome(d: &Debrief) -> Markup {
     html! {
         section {
             h2 { "Outcome" }
-            @match out.armistice_date {
-                Some(date) => p { (crate::report::class_text::capital(AGREEMENT)) " signed " b { (date) } "; history: "
-                    (out.historical_date) " (" (days_text(out.days_from_history.unwrap_or(0))) ")." },
-                None => p { b { "No " (AGREEMENT) } " (" (out.reason.clone().unwrap_or_else(|| out.kind.clone())) "). History: "
-                    (AGREEMENT) " signed " (out.historical_date) "." },
+            @match (out.armistice_date, out.days_from_history) {
+                (Some(date), Some(days)) => p { (out.noun_capitalised()) " signed " b { (date) } "; history: "
+                    (out.historical_date) " (" (days_text(days)) ")." },
+                _ => p { b { (game_outcome(out, "")) } ". " (history_outcome(out)) },
             }
+            @if out.armistice_date.is_none() && !out.agreed_in_history() {
+                p { "Terms: none, as in history." }
+            } @else if !out.agreed_in_history() {
+                p { "Your terms (history reached none):" }
+                div.table-wrap { table {
+                    tr { th { "Issue" } th { "Your terms" } }
+                    @for t in &out.terms {
+                        tr { td { (t.issue_name) } td { (t.game_label.as_deref().unwrap_or("(not agreed)")) } }
+                    }
+                } }
+            } @else {
             div.table-wrap { table {
                 tr { th { "Issue" } th { "Your terms" } th { "Terms of " (out.historical_terms_date) } }
                 @for t in &out.terms {
@@ -62,6 +74,7 @@ fn outcome(d: &Debrief) -> Markup {
                     }
                 }
             } }
+            }
             p { "Time taken: " b { (out.weeks_taken) " weeks" } " from " (d.start) " to " (out.taken_until())
                 "; history: " (out.historical_weeks_taken) " weeks." }
             div.stats {
@@ -71,7 +84,7 @@ fn outcome(d: &Debrief) -> Markup {
                 div.stat { b { (v.terms) } span { "terms" } }
                 div.stat { b { (v.weeks) } span { "weeks" } }
             }
-            p.meta { "One point for each decision taken differently from history, each event that happened in one and not the other, each term unlike the historical terms, and each whole week between your " (AGREEMENT) " and the historical one; 0 is the historical path." }
+            p.meta { (divergence_explained(out)) }
             @if let Some((date, t)) = &d.first_divergence {
                 p { "Your game first left history on " b { (date) } ": " (t)
                     @if !t.ends_with(['?', '.', '!']) { "." } }
