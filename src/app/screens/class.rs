@@ -196,9 +196,10 @@ fn group(ui: &mut egui::Ui, n: usize, g: &ClassGroup) {
         .filter(|x| x.armistice_date.is_some())
         .count();
     ui.label(format!(
-        "{signed} of {} reached an armistice (history: {}); divergence lowest {}, median {}, highest {}.",
+        "{signed} of {} reached the {} (history: {}); divergence lowest {}, median {}, highest {}.",
         g.games.len(),
-        g.historical_date,
+        g.noun,
+        g.history_phrase(),
         g.divergence.min,
         g.divergence.median,
         g.divergence.max
@@ -236,7 +237,13 @@ fn group(ui: &mut egui::Ui, n: usize, g: &ClassGroup) {
             }
         })
         .show(ui, |p| {
-            p.bar_chart(BarChart::new("armistices by month (red: history)", bars));
+            p.bar_chart(BarChart::new(
+                format!(
+                    "games with the {} signed in each month (red: history)",
+                    g.noun
+                ),
+                bars,
+            ));
         });
 
     ui.add_space(6.0);
