@@ -160,12 +160,15 @@ fn draw(
 
 fn report(ui: &mut egui::Ui, r: &ClassReport) {
     ui.label(format!(
-        "{} game records{}.",
-        r.game_count(),
+        "{}{}.",
+        plural(r.game_count(), "game record"),
         if r.skipped.is_empty() {
             String::new()
         } else {
-            format!(", {} files left out (listed at the end)", r.skipped.len())
+            format!(
+                ", {} left out (listed at the end)",
+                plural(r.skipped.len(), "file")
+            )
         }
     ));
     for (n, g) in r.groups.iter().enumerate() {
@@ -183,12 +186,45 @@ fn report(ui: &mut egui::Ui, r: &ClassReport) {
     }
 }
 
+/// "1 game", "2 games".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The games' agreements by month, history's month in red.
+fn months_chart(ui: &mut egui::Ui, n: usize, g: &ClassGroup, labels: Vec<String>, bars: Vec<Bar>) {
+    Plot::new(("class-months", n))
+        .height(200.0)
+        .allow_scroll(false)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new(
+                format!(
+                    "games with the {} signed in each month (red: history)",
+                    g.noun
+                ),
+                bars,
+            ));
+        });
+}
+
 fn group(ui: &mut egui::Ui, n: usize, g: &ClassGroup) {
     ui.add_space(8.0);
     ui.heading(format!(
-        "{} \u{2014} {} games",
+        "{} \u{2014} {}",
         g.scenario_title,
-        g.games.len()
+        plural(g.games.len(), "game")
     ));
     let signed = g
         .games
@@ -225,26 +261,11 @@ fn group(ui: &mut egui::Ui, n: usize, g: &ClassGroup) {
         .iter()
         .map(|m| month_short(m.month))
         .collect();
-    Plot::new(("class-months", n))
-        .height(200.0)
-        .allow_scroll(false)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |p| {
-            p.bar_chart(BarChart::new(
-                format!(
-                    "games with the {} signed in each month (red: history)",
-                    g.noun
-                ),
-                bars,
-            ));
-        });
+    if signed == 0 {
+        ui.weak(format!("No game reached the {}.", g.noun));
+    } else {
+        months_chart(ui, n, g, labels, bars);
+    }
 
     ui.add_space(6.0);
     ui.label(
