@@ -71,10 +71,10 @@ pub(super) fn draw(
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.heading(format!("Debrief \u{2014} {}", d.role_name));
-            ui.weak(format!(
+            let about = format!(
                 "{} \u{b7} other sides: {} \u{b7} seed {}",
                 d.scenario_title, d.policy, d.seed
-            ));
+            );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("\u{2b05} Start screen").clicked() {
                     out.push(UiAction::ToStart);
@@ -100,6 +100,9 @@ pub(super) fn draw(
                 {
                     out.push(UiAction::ExportHtml);
                 }
+                // What is left beside the buttons: cut with an ellipsis, never under them.
+                ui.add(egui::Label::new(RichText::new(about.as_str()).weak()).truncate())
+                    .on_hover_text(about.as_str());
             });
         });
         match &status.0 {
