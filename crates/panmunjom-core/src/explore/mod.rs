@@ -78,6 +78,29 @@ pub fn game_seed(seed: u64, index: usize) -> u64 {
     z ^ (z >> 31)
 }
 
+/// Explored game `index` at its start, with its seed: the explored role, the
+/// configuration's policy, the log kept or not. Every way of exploring starts here.
+pub(crate) fn new_game(
+    s: &Arc<Scenario>,
+    cfg: &Config,
+    index: usize,
+    keep_log: bool,
+) -> (Game, u64) {
+    let seed = game_seed(cfg.seed, index);
+    let mut game = Game::new(
+        Arc::clone(s),
+        Setup {
+            role: cfg.role,
+            policy: cfg.policy,
+            seed,
+        },
+    );
+    if !keep_log {
+        game = game.without_log();
+    }
+    (game, seed)
+}
+
 /// Checks a configuration against the scenario.
 pub fn check(s: &Scenario, cfg: &Config) -> Result<(), ExploreError> {
     if let Some(v) = cfg.vary {
@@ -113,18 +136,7 @@ pub fn play_game(s: &Arc<Scenario>, cfg: &Config, index: usize) -> (Game, Option
 /// [`play_game`], keeping the game's log or not (the summary reads only the end state,
 /// so the explorer's own games keep none; the game is the same otherwise).
 fn play(s: &Arc<Scenario>, cfg: &Config, index: usize, keep_log: bool) -> (Game, Option<usize>) {
-    let seed = game_seed(cfg.seed, index);
-    let mut game = Game::new(
-        Arc::clone(s),
-        Setup {
-            role: cfg.role,
-            policy: cfg.policy,
-            seed,
-        },
-    );
-    if !keep_log {
-        game = game.without_log();
-    }
+    let (mut game, seed) = new_game(s, cfg, index, keep_log);
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x00C0_FFEE_D00D_F00D);
     let mut varied_option = None;
     while let Progress::AwaitingChoice(id) = game.advance_passing() {

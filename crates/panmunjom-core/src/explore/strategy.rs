@@ -22,10 +22,10 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
 use super::summary::ExploreReport;
-use super::{Config, GameResult, game_seed};
+use super::{Config, GameResult, new_game};
 use crate::compare::table::opponent;
 use crate::engine::policy::roll;
-use crate::engine::{Game, Progress, Setup, State, Terms, agent};
+use crate::engine::{Game, Progress, State, Terms, agent};
 use crate::scenario::{ActorId, PosId, Scenario};
 
 /// A proposal strategy for the explored role.
@@ -290,18 +290,7 @@ pub fn play_strategy(
     index: usize,
     keep_log: bool,
 ) -> Game {
-    let seed = game_seed(cfg.seed, index);
-    let mut game = Game::new(
-        Arc::clone(s),
-        Setup {
-            role: cfg.role,
-            policy: cfg.policy,
-            seed,
-        },
-    );
-    if !keep_log {
-        game = game.without_log();
-    }
+    let (mut game, seed) = new_game(s, cfg, index, keep_log);
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x7AB1_E5EE_D5EE_D000);
     let me = cfg.role;
     let opp = opponent(s, me);
