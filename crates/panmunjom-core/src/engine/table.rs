@@ -111,6 +111,8 @@ pub enum TableError {
     BeyondOwnLimit(IssueId),
     #[error("there is no offer {0} for you to answer")]
     NoSuchOffer(usize),
+    #[error("the terms have already been agreed at the table")]
+    AlreadyAgreed,
 }
 
 /// The table's state inside a game.
@@ -135,6 +137,11 @@ impl Game {
     /// Every proposal tabled so far, in order.
     pub fn table_history(&self) -> &[Tabled] {
         &self.table.history
+    }
+
+    /// Whether a package has been agreed at the table in this game.
+    pub fn agreed_at_table(&self) -> bool {
+        self.table.history.iter().any(|t| t.agreed)
     }
 
     /// The player's moves at the table so far.
@@ -182,6 +189,9 @@ impl Game {
         let Some(m) = self.table.current else {
             return Vec::new();
         };
+        if self.agreed_at_table() {
+            return Vec::new();
+        }
         let s = &self.scenario;
         let meeting = s.meeting(m);
         s.proposals
@@ -236,6 +246,9 @@ impl Game {
             return Err(TableError::MayNotTable);
         }
         self.check_own_terms(&prop.terms)?;
+        if self.agreed_at_table() {
+            return Err(TableError::AlreadyAgreed);
+        }
         self.table.rounds_left -= 1;
         self.table.moves.push(TableMove {
             meeting: m,
@@ -477,7 +490,14 @@ impl Game {
 
     /// Puts a historical proposal on the table as history did: its author, history's
     /// answers from the computer's sides, the player's answer open when it is seated.
+    ///
+    /// Once a package has been agreed at the table, history's later proposals are not
+    /// tabled: the parties have their terms, and a proposal made in a history that had
+    /// none would be no move of this game (the option or event still takes effect).
     pub(super) fn put_historical(&mut self, p: ProposalId, by: Decider) {
+        if self.agreed_at_table() {
+            return;
+        }
         let s = std::sync::Arc::clone(&self.scenario);
         let prop = s.proposal(p);
         let role = self.setup.role;
@@ -549,6 +569,7 @@ impl Game {
                 && p.option.is_none()
                 && p.author != role
                 && self.state.holds(&s, &p.when)
+                && !self.agreed_at_table()
             {
                 self.put_historical(ProposalId(i), Decider::Historical);
                 for effect in &p.effects {

@@ -8,9 +8,16 @@
 //! it accepts an open offer worth at least its target. The target (percent of the gap
 //! from its limits to its ideal, as [`crate::engine::agent::worth`]) is:
 //! - *historical*: no package of its own; it tables what history tabled;
-//! - *boulware*: 100 − 100·(t/T)⁴ — hardly moves until the end (t: days since the
-//!   first meeting, T: days to the horizon);
+//! - *boulware*: 100 − 100·(t/T)⁴ — hardly moves until the end;
 //! - *conceder*: 100 − 100·√(t/T) — concedes early;
+//!
+//!   t: days since the first meeting; T: days from the first meeting to the side's
+//!   deadline, the date history signed the agreement (the clock the real negotiators
+//!   had; the horizon only ends the game). With the horizon as deadline neither reached
+//!   the zone before history's date: in the main scenario the zone's deals lie at the
+//!   UN Command's limits (worth 0 to it) until June 1953, so a side reaches it only when
+//!   its target reaches 0 or the others' positions move toward it. A scenario whose
+//!   history reached no agreement uses its horizon;
 //! - *tit-for-tat*: starts at 100 and concedes, move for move, what the opponent's
 //!   last move gave it (relative tit-for-tat);
 //! - *random*: a random package inside its own limits, accepting an offer one time in two.
@@ -77,6 +84,16 @@ pub struct StrategyReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StrategiesReport {
     pub strategies: Vec<StrategyReport>,
+}
+
+/// The deadline of the time-based strategies: the date history signed the agreement,
+/// or the horizon when history reached none.
+fn deadline(s: &Scenario) -> chrono::NaiveDate {
+    if s.armistice.agreed_in_history() {
+        s.armistice.historical_date.min(s.horizon)
+    } else {
+        s.horizon
+    }
 }
 
 /// The target of a time-based strategy at `day` of `span` days.
@@ -294,7 +311,7 @@ pub fn play_strategy(
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x7AB1_E5EE_D5EE_D000);
     let me = cfg.role;
     let opp = opponent(s, me);
-    let span = (s.horizon - s.table_start()).num_days();
+    let span = (deadline(s) - s.table_start()).num_days();
     let mut tft_target = 100i64;
     let mut seen_offers = 0usize;
     let mut last_opp_worth: Option<i64> = None;

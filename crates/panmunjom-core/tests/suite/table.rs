@@ -547,3 +547,41 @@ fn an_offer_left_unanswered_lapses_with_its_meeting() {
     );
     assert!(seen_lapsed);
 }
+
+/// The time-dependent strategies reach terms every party accepts before history's
+/// signing: the conceder early, the boulware late (both on several game seeds).
+#[test]
+fn conceder_and_boulware_agree_at_the_table_before_27_july_the_conceder_first() {
+    use panmunjom_core::explore::{Config, Strategy, strategy::play_strategy};
+    let s = main_scenario();
+    let cfg = Config {
+        role: role(&s, "un"),
+        runs: 1,
+        policy: Policy::Adaptive,
+        seed: 1,
+        vary: None,
+        threads: 1,
+    };
+    let agreed_on = |strategy: Strategy| -> Vec<chrono::NaiveDate> {
+        (0..4)
+            .map(|i| {
+                let g = play_strategy(&s, &cfg, strategy, i, false);
+                g.table_history()
+                    .iter()
+                    .find(|t| t.agreed)
+                    .map(|t| t.date)
+                    .unwrap_or_else(|| panic!("{}: game {i} agreed nothing", strategy.name()))
+            })
+            .collect()
+    };
+    let conceder = agreed_on(Strategy::Conceder);
+    let boulware = agreed_on(Strategy::Boulware);
+    let history = s.armistice.historical_date;
+    for d in conceder.iter().chain(&boulware) {
+        assert!(*d < history, "agreed on {d}, not before {history}");
+    }
+    assert!(
+        conceder.iter().max() < boulware.iter().min(),
+        "conceder {conceder:?}, boulware {boulware:?}"
+    );
+}
