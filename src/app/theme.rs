@@ -198,3 +198,20 @@ fn style(style: &mut egui::Style) {
     style.spacing.button_padding = egui::vec2(10.0, 5.0);
     style.spacing.interact_size.y = 26.0;
 }
+
+/// The move classes of the negotiation dance (Hindriks, Jonker & Tykhonov 2007), as the
+/// debrief marks them.
+pub fn move_class(c: crate::compare::table::MoveClass) -> Color32 {
+    use crate::compare::table::MoveClass::*;
+    match c {
+        Concession => Color32::from_rgb(120, 190, 140),
+        Selfish => Color32::from_rgb(235, 160, 80),
+        Fortunate => Color32::from_rgb(90, 170, 220),
+        Unfortunate => Color32::from_rgb(220, 90, 80),
+        Nice => Color32::from_rgb(190, 140, 230),
+        Silent => Color32::from_gray(150),
+    }
+}
+/// The dance plot's two lines: the game's moves and history's.
+pub const DANCE_GAME: Color32 = Color32::from_rgb(240, 150, 60);
+pub const DANCE_HISTORY: Color32 = Color32::from_rgb(120, 180, 140);

@@ -145,6 +145,18 @@ fn a_well_judged_proposal_brings_the_armistice_before_27_july() {
         terms[custody], pkg[custody],
         "the armistice has the tabled terms"
     );
+    // Once the terms were agreed, history's later proposals (the UN's of 13 and 25 May,
+    // still taken as decisions) are not tabled, nor are they moves of this game's dance.
+    let agreed = tabled_on.unwrap();
+    assert!(
+        game.table_history().iter().all(|t| t.date <= agreed),
+        "{:?}",
+        game.table_history().iter().map(|t| t.date).collect::<Vec<_>>()
+    );
+    let d = panmunjom_core::compare::Debrief::new(&game);
+    let un = d.table.unwrap().dances.into_iter().find(|d| d.actor == "un").unwrap();
+    assert!(un.game.moves.iter().all(|m| m.date <= agreed), "{:?}", un.game.moves);
+    assert!(un.history.moves.iter().any(|m| m.date > agreed), "history's dance goes on");
 }
 
 #[test]

@@ -314,6 +314,10 @@ fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
             }
         });
 
+    if let Some(t) = &d.table {
+        super::table::section(ui, t);
+    }
+
     heading(ui, "Events that went differently");
     if d.events.is_empty() {
         ui.label("None: every event happened as in history.");

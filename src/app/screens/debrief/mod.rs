@@ -3,9 +3,10 @@
 //! objectives, the divergence score — and the export to Markdown and HTML.
 //!
 //! This file holds the plugin, the debrief cache and the export; `draw.rs` draws the
-//! screen.
+//! screen, `table.rs` its "At the table" section (proposals, the dance, the frontiers).
 
 mod draw;
+mod table;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -55,7 +55,14 @@ fn handle_actions(
             UiAction::Continue => {
                 let Some(game) = &game else { continue };
                 if view.go_on(&game.0) && !advancing {
-                    if game.0.at_table().is_some() {
+                    if let Some(m) = game.0.at_table() {
+                        // As history: history's proposal of this meeting is tabled
+                        // when the player has made no move here.
+                        if game.0.table_moves().iter().all(|mv| mv.meeting != m) {
+                            for p in game.0.historical_here() {
+                                table.write(AtTable::Historical(p));
+                            }
+                        }
                         table.write(AtTable::Pass);
                     }
                     advance.write(Advance::UntilChoice);

@@ -197,6 +197,11 @@ pub fn panel(
                 out.push(UiAction::TableHistorical(p));
             }
         }
+        if let Some(m) = g.at_table()
+            && g.table_moves().iter().all(|mv| mv.meeting != m)
+        {
+            ui.weak("Continue without a move of your own tables history's proposal, as history did.");
+        }
     }
 
     // The answers to your latest package at this meeting, by the button that tabled it
