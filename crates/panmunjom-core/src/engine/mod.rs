@@ -136,6 +136,13 @@ pub struct Game {
     armistice_logged: bool,
     /// Whether steps are written to `log` (see [`Game::without_log`]).
     keep_log: bool,
+    /// Whether effects may have changed the flags or positions since the last log line
+    /// (only applied effects and an agreement at the table change them): without, a
+    /// new line shares them with the line before without comparing.
+    touched: bool,
+    /// Whether the parties agree on every issue, as counted when no effect had been
+    /// applied since (None: count again; see [`Game::after_change`]).
+    terms_agreed: Option<bool>,
     /// A state the adaptive policy scores options on, reused from one option to the
     /// next so that scoring does not allocate (its content between uses is meaningless).
     scratch: State,
@@ -153,7 +160,7 @@ impl Game {
     pub fn new(scenario: Arc<Scenario>, setup: Setup) -> Self {
         let state = State::initial(&scenario);
         let log_capacity = 2 * scenario.timeline.len();
-        let scratch = state.clone();
+        let scratch = state.scratch();
         let rng = ChaCha8Rng::seed_from_u64(setup.seed);
         Game {
             scenario,
@@ -167,12 +174,36 @@ impl Game {
             outcome: None,
             armistice_logged: false,
             keep_log: true,
+            touched: true,
+            terms_agreed: None,
             scratch,
             log: Vec::with_capacity(log_capacity),
             choices: Vec::new(),
             contexts: Vec::new(),
             table: table::TableState::default(),
         }
+    }
+
+    /// Starts this game again as [`Game::new`] would with `setup` (same scenario,
+    /// log kept or not as before), reusing its allocations: the explorer plays many
+    /// games one after the other on one.
+    pub fn restart(&mut self, setup: Setup) {
+        let s = Arc::clone(&self.scenario);
+        self.state.reset(&s);
+        self.rng = ChaCha8Rng::seed_from_u64(setup.seed);
+        self.setup = setup;
+        self.next = 0;
+        self.pending = None;
+        self.reports.clear();
+        self.agreed_since = None;
+        self.outcome = None;
+        self.armistice_logged = false;
+        self.touched = true;
+        self.terms_agreed = None;
+        self.log.clear();
+        self.choices.clear();
+        self.contexts.clear();
+        self.table.reset();
     }
 
     /// The same game, but keeping no log: `log` stays empty, everything else (state,
@@ -278,6 +309,9 @@ impl Game {
                 if fires {
                     self.state.fired[id.0] = true;
                     self.learn(id, &e.visibility, date);
+                    if !e.effects.is_empty() {
+                        self.touch();
+                    }
                     for effect in &e.effects {
                         self.state.apply(&s, effect, id);
                     }
@@ -356,6 +390,9 @@ impl Game {
             .expect("take is only called on decisions");
         self.state.chosen[id.0] = Some(option);
         self.state.knows[d.role.0][id.0] = true;
+        if !d.options[option].effects.is_empty() {
+            self.touch();
+        }
         for effect in &d.options[option].effects {
             self.state.apply(&s, effect, id);
         }
@@ -442,10 +479,19 @@ impl Game {
         if self.state.armistice.is_some() && !self.armistice_logged {
             self.record(Happening::Armistice);
         }
-        if self.state.armistice.is_none()
-            && self.state.terms_agreed(&s)
-            && self.state.holds(&s, &s.armistice.requires)
-        {
+        // Agreement depends on positions and limits, which only effects and the table
+        // change: counted again only after those.
+        let agreed = match self.terms_agreed {
+            Some(a) => a,
+            None => self.state.terms_agreed(&s),
+        };
+        debug_assert_eq!(
+            agreed,
+            self.state.terms_agreed(&s),
+            "a change the count missed"
+        );
+        self.terms_agreed = Some(agreed);
+        if self.state.armistice.is_none() && agreed && self.state.holds(&s, &s.armistice.requires) {
             if self.agreed_since.is_none() {
                 self.agreed_since = Some(self.state.date);
             }
@@ -455,6 +501,13 @@ impl Game {
         if let Some(reason) = self.state.ended.clone() {
             self.finish(Outcome::Ended(reason));
         }
+    }
+
+    /// Effects were applied (or terms agreed at the table): the flags, positions and
+    /// limits may have changed.
+    fn touch(&mut self) {
+        self.touched = true;
+        self.terms_agreed = None;
     }
 
     fn finish(&mut self, outcome: Outcome) {
@@ -472,20 +525,26 @@ impl Game {
         if !self.keep_log {
             return;
         }
-        /// The previous line's vector if equal to the state's, else a copy.
-        fn share<T: Clone + PartialEq>(previous: Option<&Arc<T>>, now: &T) -> Arc<T> {
+        /// The previous line's vector if equal to the state's (taken as equal when
+        /// `same`), else a copy.
+        fn share<T: Clone + PartialEq>(previous: Option<&Arc<T>>, now: &T, same: bool) -> Arc<T> {
             match previous {
-                Some(p) if **p == *now => Arc::clone(p),
+                Some(p) if same || **p == *now => {
+                    debug_assert!(**p == *now, "a change the log missed");
+                    Arc::clone(p)
+                }
                 _ => Arc::new(now.clone()),
             }
         }
+        let same = !self.touched;
+        self.touched = false;
         let last = self.log.last();
         let entry = LogEntry {
             date: self.state.date,
             happening,
-            vars: share(last.map(|l| &l.vars), &self.state.vars),
-            flags: share(last.map(|l| &l.flags), &self.state.flags),
-            positions: share(last.map(|l| &l.positions), &self.state.positions),
+            vars: share(last.map(|l| &l.vars), &self.state.vars, false),
+            flags: share(last.map(|l| &l.flags), &self.state.flags, same),
+            positions: share(last.map(|l| &l.positions), &self.state.positions, same),
         };
         self.log.push(entry);
     }

@@ -113,8 +113,9 @@ pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usi
 
 /// [`score`], with the option's effects applied on `after` and `state`'s agreed-issue
 /// count given. The score reads only variables, positions and limits, so only those
-/// are copied from `state` into `after` (reusing its allocations) and only the effects
-/// that change them are applied: the rest of `after` is left as it was, unread.
+/// (and the locked issues, which keep moves off terms agreed at the table) are copied
+/// from `state` into `after` (reusing its allocations) and only the effects that change
+/// them are applied: the rest of `after` is left as it was, unread.
 #[allow(
     clippy::expect_used,
     reason = "the engine and `decide` call this only on decisions: a failure is a bug"
@@ -135,6 +136,7 @@ fn score_on(
     after.vars.clone_from(&state.vars);
     after.positions.clone_from(&state.positions);
     after.limits.clone_from(&state.limits);
+    after.locked.clone_from(&state.locked);
     for effect in &d.options[option].effects {
         match effect {
             Effect::Add(..) | Effect::Set(..) | Effect::Move(..) | Effect::Limit(..) => {

@@ -72,6 +72,69 @@ impl State {
         }
     }
 
+    /// Puts this state back to [`State::initial`] of `s` (the scenario it was made
+    /// for), reusing its allocations (the explorer plays many games on one).
+    pub fn reset(&mut self, s: &Scenario) {
+        self.date = s.start;
+        self.vars.clear();
+        self.vars.extend(s.variables.iter().map(|v| v.initial));
+        self.flags.clear();
+        self.flags.extend(s.flags.iter().map(|f| f.initial));
+        let n_issues = s.issues.len();
+        let n_actors = s.actors.len();
+        let fresh = |rows: &mut Vec<Vec<Option<PosId>>>| {
+            rows.resize_with(n_actors, Vec::new);
+            for row in rows.iter_mut() {
+                row.clear();
+                row.resize(n_issues, None);
+            }
+        };
+        fresh(&mut self.positions);
+        fresh(&mut self.limits);
+        for (a, actor) in s.actors.iter().enumerate() {
+            for st in &actor.stances {
+                self.positions[a][st.issue.0] = Some(st.position);
+                self.limits[a][st.issue.0] = Some(st.limit);
+            }
+        }
+        self.fired.clear();
+        self.fired.resize(s.timeline.len(), false);
+        self.chosen.clear();
+        self.chosen.resize(s.timeline.len(), None);
+        self.knows.resize_with(n_actors, Vec::new);
+        for row in &mut self.knows {
+            row.clear();
+            row.resize(s.timeline.len(), false);
+        }
+        self.armistice = None;
+        self.ended = None;
+        self.drift_applied.clear();
+        self.drift_applied.resize(s.variables.len(), 0);
+        self.locked.clear();
+        self.locked.resize(n_issues, false);
+        debug_assert!(*self == State::initial(s), "reset is the initial state");
+    }
+
+    /// A state to score options on (see [`super::policy::decide_with`]): this state's
+    /// variables, positions, limits and locked issues, nothing of what the score never
+    /// reads (knowledge, fired events, choices), so that it costs few allocations.
+    pub fn scratch(&self) -> State {
+        State {
+            date: self.date,
+            vars: self.vars.clone(),
+            flags: Vec::new(),
+            positions: self.positions.clone(),
+            limits: self.limits.clone(),
+            fired: Vec::new(),
+            chosen: Vec::new(),
+            knows: Vec::new(),
+            armistice: None,
+            ended: None,
+            drift_applied: Vec::new(),
+            locked: self.locked.clone(),
+        }
+    }
+
     pub fn var(&self, v: VarId) -> i64 {
         self.vars[v.0]
     }

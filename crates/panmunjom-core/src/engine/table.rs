@@ -128,6 +128,17 @@ pub(super) struct TableState {
     pub moves: Vec<TableMove>,
 }
 
+impl TableState {
+    /// Back to no meeting held, keeping the allocations.
+    pub(super) fn reset(&mut self) {
+        self.history.clear();
+        self.next_meeting = 0;
+        self.current = None;
+        self.rounds_left = 0;
+        self.moves.clear();
+    }
+}
+
 impl Game {
     /// The meeting the player sits at, if the game waits there.
     pub fn at_table(&self) -> Option<MeetingId> {
@@ -255,6 +266,9 @@ impl Game {
             action: TableAction::Historical(p),
         });
         self.put_historical(p, Decider::Player);
+        if !prop.effects.is_empty() {
+            self.touch();
+        }
         for effect in &prop.effects {
             self.state.apply(&s, effect, crate::scenario::EntryId(0));
         }
@@ -475,6 +489,7 @@ impl Game {
     fn agree(&mut self, index: usize) {
         let s = std::sync::Arc::clone(&self.scenario);
         let terms = self.table.history[index].terms.clone();
+        self.touch();
         for (i, t) in terms.iter().enumerate() {
             let Some(p) = *t else { continue };
             for &party in &s.armistice.parties {
@@ -572,6 +587,9 @@ impl Game {
                 && !self.agreed_at_table()
             {
                 self.put_historical(ProposalId(i), Decider::Historical);
+                if !p.effects.is_empty() {
+                    self.touch();
+                }
                 for effect in &p.effects {
                     self.state.apply(&s, effect, crate::scenario::EntryId(0));
                 }

@@ -145,14 +145,21 @@ impl Memo {
     ) -> Terms {
         let limits = &state.limits[me.0];
         let goals = opp.map_or(&[][..], |o| state.positions[o.0].as_slice());
+        let same_ground = self.limits == *limits && self.goals == goals;
         if let Some(t) = &self.terms
+            && same_ground
             && self.target == target
-            && self.limits == *limits
-            && self.goals == goals
         {
             return t.clone();
         }
-        let t = package_against(s, state, me, opp, target);
+        // A lower target on the same ground goes on from the last package: every step
+        // the builder took was the best one above the higher target, so the best above
+        // the lower one too (the same path, longer).
+        let start = match &self.terms {
+            Some(t) if same_ground && target < self.target => Some(t.as_slice()),
+            _ => None,
+        };
+        let t = package_from(s, state, me, opp, target, start);
         self.target = target;
         self.limits.clone_from(limits);
         self.goals.clear();
@@ -170,11 +177,30 @@ fn package_against(
     opp: Option<ActorId>,
     target: i64,
 ) -> Terms {
+    package_from(s, state, me, opp, target, None)
+}
+
+/// [`package_against`], going on from `start` (a package the builder reached on the
+/// same limits and opponent's positions with a higher target) instead of the ideal.
+fn package_from(
+    s: &Scenario,
+    state: &State,
+    me: ActorId,
+    opp: Option<ActorId>,
+    target: i64,
+    start: Option<&[Option<PosId>]>,
+) -> Terms {
     let stances = &s.actor(me).stances;
-    let mut terms: Terms = vec![None; s.issues.len()];
-    for st in stances {
-        terms[st.issue.0] = Some(st.position);
-    }
+    let mut terms: Terms = match start {
+        Some(t) => t.to_vec(),
+        None => {
+            let mut t = vec![None; s.issues.len()];
+            for st in stances {
+                t[st.issue.0] = Some(st.position);
+            }
+            t
+        }
+    };
     let mut sums = Sums::new(s, state, me, &terms);
     loop {
         let mut best: Option<(i64, usize, PosId)> = None;
@@ -308,6 +334,12 @@ pub fn play_strategy(
     keep_log: bool,
 ) -> Game {
     let (mut game, seed) = new_game(s, cfg, index, keep_log);
+    play_on(&mut game, s, cfg, strategy, seed);
+    game
+}
+
+/// Plays `game` (at its start, seeded `seed`) to its end with `strategy`.
+fn play_on(game: &mut Game, s: &Arc<Scenario>, cfg: &Config, strategy: Strategy, seed: u64) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x7AB1_E5EE_D5EE_D000);
     let me = cfg.role;
     let opp = opponent(s, me);
@@ -380,7 +412,6 @@ pub fn play_strategy(
             Progress::Advanced | Progress::Finished => break,
         }
     }
-    game
 }
 
 /// Plays `cfg.runs` games with each strategy (on `cfg.threads` threads) and sums
@@ -426,9 +457,25 @@ fn run(
         let handles: Vec<_> = (0..threads)
             .map(|k| {
                 scope.spawn(move || {
+                    // One game per thread, started again for each index (its
+                    // allocations reused): the same game as a new one.
+                    let mut reused: Option<Game> = None;
                     (k * per..((k + 1) * per).min(n))
                         .map(|i| {
-                            let game = play_strategy(s, cfg, strategy, i, false);
+                            let seed = super::game_seed(cfg.seed, i);
+                            let game = match &mut reused {
+                                Some(g) => {
+                                    g.restart(crate::engine::Setup {
+                                        role: cfg.role,
+                                        policy: cfg.policy,
+                                        seed,
+                                    });
+                                    g
+                                }
+                                None => reused.insert(new_game(s, cfg, i, false).0),
+                            };
+                            play_on(game, s, cfg, strategy, seed);
+                            let game = &*game;
                             let agreed = game
                                 .table_history()
                                 .iter()

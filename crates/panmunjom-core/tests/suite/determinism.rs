@@ -148,3 +148,39 @@ fn adaptive_sides_depend_on_the_seed() {
         "eight seeds gave eight identical games: the adaptive policy ignores its RNG"
     );
 }
+
+/// A game started again on another seed (as the explorer reuses its games) plays
+/// exactly as a new game with that seed: state, log, table and outcome.
+#[test]
+fn a_restarted_game_plays_as_a_new_one() {
+    use panmunjom_core::explore::{Config, Strategy, strategy::play_strategy};
+    let s = main_scenario();
+    let un = s.actor_by_id("un").unwrap();
+    let cfg = Config {
+        role: un,
+        runs: 1,
+        policy: Policy::Adaptive,
+        seed: 9,
+        vary: None,
+        threads: 1,
+    };
+    // A game that went somewhere (tables, counters, an agreement), then restarted.
+    let mut game = play_strategy(&s, &cfg, Strategy::Random, 3, true);
+    assert!(!game.table_history().is_empty());
+    for seed in [11, 12] {
+        let setup = Setup {
+            role: un,
+            policy: Policy::Adaptive,
+            seed,
+        };
+        game.restart(setup.clone());
+        game.play_historical();
+        let mut fresh = Game::new(Arc::clone(&s), setup);
+        fresh.play_historical();
+        assert_eq!(game.state, fresh.state);
+        assert_eq!(game.table_history(), fresh.table_history());
+        assert_eq!(game.log.len(), fresh.log.len());
+        assert_eq!(game.outcome(), fresh.outcome());
+        assert_eq!(Record::of(&game), Record::of(&fresh));
+    }
+}

@@ -151,12 +151,28 @@ fn a_well_judged_proposal_brings_the_armistice_before_27_july() {
     assert!(
         game.table_history().iter().all(|t| t.date <= agreed),
         "{:?}",
-        game.table_history().iter().map(|t| t.date).collect::<Vec<_>>()
+        game.table_history()
+            .iter()
+            .map(|t| t.date)
+            .collect::<Vec<_>>()
     );
     let d = panmunjom_core::compare::Debrief::new(&game);
-    let un = d.table.unwrap().dances.into_iter().find(|d| d.actor == "un").unwrap();
-    assert!(un.game.moves.iter().all(|m| m.date <= agreed), "{:?}", un.game.moves);
-    assert!(un.history.moves.iter().any(|m| m.date > agreed), "history's dance goes on");
+    let un = d
+        .table
+        .unwrap()
+        .dances
+        .into_iter()
+        .find(|d| d.actor == "un")
+        .unwrap();
+    assert!(
+        un.game.moves.iter().all(|m| m.date <= agreed),
+        "{:?}",
+        un.game.moves
+    );
+    assert!(
+        un.history.moves.iter().any(|m| m.date > agreed),
+        "history's dance goes on"
+    );
 }
 
 #[test]

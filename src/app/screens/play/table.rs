@@ -200,7 +200,9 @@ pub fn panel(
         if let Some(m) = g.at_table()
             && g.table_moves().iter().all(|mv| mv.meeting != m)
         {
-            ui.weak("Continue without a move of your own tables history's proposal, as history did.");
+            ui.weak(
+                "Continue without a move of your own tables history's proposal, as history did.",
+            );
         }
     }
 
