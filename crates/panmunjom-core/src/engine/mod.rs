@@ -137,8 +137,8 @@ pub struct Game {
     /// Whether steps are written to `log` (see [`Game::without_log`]).
     keep_log: bool,
     /// Whether effects may have changed the flags or positions since the last log line
-    /// (only applied effects and an agreement at the table change them): without, a
-    /// new line shares them with the line before without comparing.
+    /// (only `Raise`, `Lower` and `Move` effects and an agreement at the table change
+    /// them): without, a new line shares them with the line before without comparing.
     touched: bool,
     /// Whether the parties agree on every issue, as counted when no effect had been
     /// applied since (None: count again; see [`Game::after_change`]).
@@ -309,9 +309,7 @@ impl Game {
                 if fires {
                     self.state.fired[id.0] = true;
                     self.learn(id, &e.visibility, date);
-                    if !e.effects.is_empty() {
-                        self.touch();
-                    }
+                    self.touch_by(&e.effects);
                     for effect in &e.effects {
                         self.state.apply(&s, effect, id);
                     }
@@ -390,9 +388,7 @@ impl Game {
             .expect("take is only called on decisions");
         self.state.chosen[id.0] = Some(option);
         self.state.knows[d.role.0][id.0] = true;
-        if !d.options[option].effects.is_empty() {
-            self.touch();
-        }
+        self.touch_by(&d.options[option].effects);
         for effect in &d.options[option].effects {
             self.state.apply(&s, effect, id);
         }
@@ -503,9 +499,22 @@ impl Game {
         }
     }
 
-    /// Effects were applied (or terms agreed at the table): the flags, positions and
-    /// limits may have changed.
-    fn touch(&mut self) {
+    /// `effects` are about to be applied: note what they may change (the flags or
+    /// positions the log shares, the limits and positions agreement depends on).
+    fn touch_by(&mut self, effects: &[crate::scenario::Effect]) {
+        use crate::scenario::Effect;
+        for e in effects {
+            match e {
+                Effect::Raise(_) | Effect::Lower(_) => self.touched = true,
+                Effect::Move(..) => self.touch_positions(),
+                Effect::Limit(..) => self.terms_agreed = None,
+                _ => {}
+            }
+        }
+    }
+
+    /// The positions change (an effect, or terms agreed at the table).
+    fn touch_positions(&mut self) {
         self.touched = true;
         self.terms_agreed = None;
     }

@@ -266,9 +266,7 @@ impl Game {
             action: TableAction::Historical(p),
         });
         self.put_historical(p, Decider::Player);
-        if !prop.effects.is_empty() {
-            self.touch();
-        }
+        self.touch_by(&prop.effects);
         for effect in &prop.effects {
             self.state.apply(&s, effect, crate::scenario::EntryId(0));
         }
@@ -489,7 +487,7 @@ impl Game {
     fn agree(&mut self, index: usize) {
         let s = std::sync::Arc::clone(&self.scenario);
         let terms = self.table.history[index].terms.clone();
-        self.touch();
+        self.touch_positions();
         for (i, t) in terms.iter().enumerate() {
             let Some(p) = *t else { continue };
             for &party in &s.armistice.parties {
@@ -587,9 +585,7 @@ impl Game {
                 && !self.agreed_at_table()
             {
                 self.put_historical(ProposalId(i), Decider::Historical);
-                if !p.effects.is_empty() {
-                    self.touch();
-                }
+                self.touch_by(&p.effects);
                 for effect in &p.effects {
                     self.state.apply(&s, effect, crate::scenario::EntryId(0));
                 }
