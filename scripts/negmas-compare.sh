@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# NegMAS anchor: times NegMAS 0.16's Pareto frontier and one 100-step alternating-offers
-# negotiation on OUR scenario's outcome space and preferences, times our own analysis
-# (the core benchmark, release) in the same run, and prints the ratio.
+# NegMAS anchor: on OUR scenario's outcome space and preferences (8 June 1953), times
+# NegMAS 0.16's Pareto frontier and one 100-step alternating-offers negotiation (SAO,
+# aspiration negotiators), and in the same run our own figures (release benchmarks):
+# the whole bargaining analysis, and one whole game at the table (the UN side's
+# conceder strategy against the adaptive agents, every meeting of the war's last year).
+# Prints both side by side with their ratios.
 # Usage: scripts/negmas-compare.sh   (needs python3 with venv, network for pip once)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,12 +14,26 @@ if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install --quiet 'negmas==0.16.*'
 fi
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # the outcome space and the armistice parties' preferences on 8 June 1953
 cargo run --quiet -- bargain --export-space "$SPACE" --format json > /dev/null
 echo "== NegMAS $("$VENV/bin/python" -c 'import negmas; print(negmas.__version__)')"
-NEGMAS_MS=$("$VENV/bin/python" scripts/negmas_compare.py "$SPACE" | tee /dev/stderr | awk '/^pareto_ms=/{sub("pareto_ms=","");print}')
-echo "== Panmunjom (cargo bench -p panmunjom-core -- bargain_analysis)"
-# divan's table: fastest │ slowest │ median │ …; the median, in µs.
-OURS_US=$(cargo bench -q -p panmunjom-core --bench core -- bargain_analysis 2>/dev/null | tee /dev/stderr |
-    awk -F'│' '/bargain_analysis/{split($3, m, " "); v = m[1]; if (m[2] == "ns") v /= 1000; else if (m[2] == "ms") v *= 1000; else if (m[2] == "s") v *= 1000000; print v}')
-python3 -c "print(f'ratio: NegMAS Pareto {float(\"$NEGMAS_MS\"):.2f} ms / our whole analysis {float(\"$OURS_US\"):.1f} µs = {float(\"$NEGMAS_MS\")*1000/float(\"$OURS_US\"):.0f}x')"
+NEGMAS=$("$VENV/bin/python" scripts/negmas_compare.py "$SPACE" | tee /dev/stderr)
+PARETO_MS=$(awk -F= '/^pareto_ms=/{print $2}' <<<"$NEGMAS")
+SAO_MS=$(awk '/^sao_100_steps_ms=/{sub("sao_100_steps_ms=",""); print $1}' <<<"$NEGMAS")
+echo "== Panmunjom (cargo bench -p panmunjom-core -- 'bargain_analysis|full_game_table_adaptive')"
+BENCH=$(cargo bench -q -p panmunjom-core --bench core -- 'bargain_analysis|full_game_table_adaptive' 2>/dev/null | tee /dev/stderr)
+# divan's table: name fastest │ slowest │ median │ …; a figure in µs.
+us() { awk -v v="$1" -v u="$2" 'BEGIN{ if (u=="ns") v/=1000; else if (u=="ms") v*=1000; else if (u=="s") v*=1000000; print v }'; }
+field() { # case, column (1 fastest, 3 median)
+    awk -F'│' -v c="$1" -v k="$2" '$0 ~ c { n = split($k, m, " "); print m[n-1], m[n] }' <<<"$BENCH"
+}
+ANALYSIS_US=$(us $(field bargain_analysis 3))
+GAME_US=$(us $(field full_game_table_adaptive 3))
+GAME_FAST_US=$(us $(field full_game_table_adaptive 1))
+python3 - "$PARETO_MS" "$SAO_MS" "$ANALYSIS_US" "$GAME_US" "$GAME_FAST_US" <<'PY'
+import sys
+pareto, sao, analysis, game, fast = map(float, sys.argv[1:])
+print(f"NegMAS Pareto frontier {pareto:.2f} ms / our whole analysis {analysis:.1f} µs (median) = {pareto * 1000 / analysis:.0f}x")
+print(f"NegMAS one 100-step SAO negotiation {sao:.2f} ms / our whole game at the table {game:.1f} µs median ({fast:.1f} µs fastest) = {sao * 1000 / game:.0f}x")
+PY

@@ -54,7 +54,8 @@ def main(path):
         t = time.perf_counter()
         m.run()
         times.append((time.perf_counter() - t) * 1000)
-    print(f"sao_100_steps_ms={statistics.median(times):.3f} (agreement: {m.agreement})")
+    steps = m.state.step
+    print(f"sao_100_steps_ms={statistics.median(times):.3f} (agreement: {m.agreement}, after {steps} steps)")
 
 
 if __name__ == "__main__":

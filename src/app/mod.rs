@@ -82,6 +82,9 @@ pub enum UiAction {
     ExportMarkdown,
     /// Debrief: write the HTML debrief (the same bytes as `debrief --format html`).
     ExportHtml,
+    /// Debrief: show the overview (false) or the table (true: proposals, the dance, the
+    /// frontiers).
+    DebriefTable(bool),
     /// Start: use this scenario file (`None`: the one built in). A bad file shows its
     /// error and the current scenario stays.
     LoadScenario(Option<PathBuf>),

@@ -31,6 +31,7 @@ pub const MARK_PUBLIC: Color32 = Color32::from_rgb(90, 150, 230);
 pub const MARK_PRIVATE: Color32 = Color32::from_rgb(175, 120, 225);
 pub const MARK_REPORT: Color32 = Color32::from_rgb(230, 170, 50);
 pub const MARK_DECISION: Color32 = Color32::from_rgb(240, 225, 120);
+pub const MARK_OFFER: Color32 = Color32::from_rgb(240, 150, 60);
 pub const MARK_ARMISTICE: Color32 = Color32::from_rgb(90, 200, 120);
 pub const MARK_END: Color32 = Color32::from_gray(170);
 

@@ -11,11 +11,12 @@ use std::process::Command;
 
 use crate::common::temp_dir;
 
-const SCREENS: [&str; 6] = [
+const SCREENS: [&str; 7] = [
     "start.png",
     "briefing.png",
     "play.png",
     "debrief.png",
+    "debrief-table.png",
     "replay.png",
     "class.png",
 ];

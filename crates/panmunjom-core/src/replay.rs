@@ -219,6 +219,26 @@ fn step(
                 )
             }
         }
+        Happening::Tabled(i) => {
+            let t = game.table_history().get(*i)?;
+            ReplayStep {
+                id: t.historical.map(|p| s.proposal(p).id.clone()),
+                text: t.summary(s),
+                actors: vec![s.actor(t.author).name.clone()],
+                who_knew: format!("the sides seated at {}", s.session(t.session).name),
+                sources: t
+                    .historical
+                    .map(|p| {
+                        s.proposal(p)
+                            .sources
+                            .iter()
+                            .map(|c| CiteView::new(s, c))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                ..blank(entry.date, "proposal", t.title(s))
+            }
+        }
         Happening::Armistice => {
             let a = game.state.armistice.as_ref()?;
             let by = if a.signed_by.is_some() {

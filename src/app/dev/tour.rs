@@ -143,6 +143,8 @@ struct Tour {
     /// At the table: 0 table a package, 1 its screenshot, 2 open the Bargaining panel,
     /// 3 its screenshot, 4 close it; 5 done.
     table_phase: u8,
+    /// The debrief shows its table tab (for `debrief-table.png`).
+    debrief_table: bool,
     frames: u32,
     started: Instant,
     /// `--stress`: the screens still to stress, and where the current one is.
@@ -256,6 +258,7 @@ impl Tour {
             non_historical: 0,
             replay_steps: 0,
             table_phase: 0,
+            debrief_table: false,
             frames: 0,
             started: Instant::now(),
             stress: stress.then(Stress::default),
@@ -560,6 +563,27 @@ fn drive(
             }
             if !tour.taken.iter().any(|p| p.ends_with("debrief.png")) {
                 tour.screenshot(&mut commands, "debrief.png");
+                return;
+            }
+            // The debrief's table: the tour's proposal beside history's, the dance.
+            if game
+                .as_ref()
+                .is_some_and(|g| !g.0.scenario.sessions.is_empty())
+                && !tour.taken.iter().any(|p| p.ends_with("debrief-table.png"))
+            {
+                if !tour.debrief_table {
+                    actions.write(UiAction::DebriefTable(true));
+                    tour.debrief_table = true;
+                    tour.wait = SETTLE;
+                } else {
+                    tour.screenshot(&mut commands, "debrief-table.png");
+                }
+                return;
+            }
+            if tour.debrief_table {
+                actions.write(UiAction::DebriefTable(false));
+                tour.debrief_table = false;
+                tour.wait = SETTLE;
                 return;
             }
             if tour.stressing("debrief", window, zoom) {

@@ -324,6 +324,71 @@ pub fn reveal(
         });
 }
 
+/// A proposal put on the table in a game: its title, who tabled it where, the terms
+/// issue by issue, each answer with its reason, and history's sources for a
+/// historical one.
+pub fn offer(ui: &mut egui::Ui, s: &Scenario, t: &crate::engine::Tabled, out: &mut Vec<UiAction>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(long_date(t.date)).strong());
+        badge(ui, "at the table", theme::MARK_OFFER);
+        if t.agreed {
+            badge(ui, "agreed by every party", theme::SAME);
+        }
+    });
+    ui.heading(t.title(s));
+    ui.weak(format!(
+        "Tabled by {} at {}",
+        s.actor(t.author).name,
+        s.session(t.session).name
+    ));
+    if let Some(p) = t.historical {
+        body(ui, &s.proposal(p).text);
+    }
+    ui.add_space(6.0);
+    egui::Grid::new("offer-terms")
+        .num_columns(2)
+        .striped(true)
+        .spacing([12.0, 3.0])
+        .show(ui, |ui| {
+            for (i, p) in t.terms.iter().enumerate() {
+                let Some(p) = p else { continue };
+                ui.label(&s.issues[i].name);
+                ui.label(RichText::new(&s.issues[i].positions[p.0].label).strong());
+                ui.end_row();
+            }
+        });
+    if !t.answers.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new("Answers").strong());
+        for a in &t.answers {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(&s.actor(a.actor).name);
+                match a.reply {
+                    Some(r) => {
+                        let color = if r.accepts() {
+                            theme::SAME
+                        } else {
+                            theme::DIFFERENT
+                        };
+                        badge(ui, r.word(), color);
+                        ui.weak(a.reason.text(s));
+                    }
+                    None => {
+                        ui.weak("not answered yet");
+                    }
+                }
+            });
+        }
+    }
+    if let Some(p) = t.historical {
+        let sources = &s.proposal(p).sources;
+        if !sources.is_empty() {
+            ui.add_space(6.0);
+            cites(ui, s, sources, out);
+        }
+    }
+}
+
 /// The agreement (the scenario's armistice, or whatever its noun names) as concluded
 /// in a game.
 pub fn armistice(ui: &mut egui::Ui, game: &Game) {

@@ -17,16 +17,19 @@ pub enum MarkKind {
     Private,
     Report,
     Decision,
+    /// A proposal put on the table (history's, yours, a counter-proposal).
+    Offer,
     Armistice,
     End,
 }
 
 /// The marks the Play and Replay legends explain.
-pub const LEGEND: [MarkKind; 5] = [
+pub const LEGEND: [MarkKind; 6] = [
     MarkKind::Public,
     MarkKind::Private,
     MarkKind::Report,
     MarkKind::Decision,
+    MarkKind::Offer,
     MarkKind::Armistice,
 ];
 
@@ -35,6 +38,7 @@ impl MarkKind {
     pub fn of_step(s: &crate::scenario::Scenario, st: &crate::replay::ReplayStep) -> Self {
         match st.kind.as_str() {
             "decision" => MarkKind::Decision,
+            "proposal" => MarkKind::Offer,
             "report" => MarkKind::Report,
             "armistice" => MarkKind::Armistice,
             "end" => MarkKind::End,
@@ -61,6 +65,7 @@ impl MarkKind {
             MarkKind::Private => theme::MARK_PRIVATE,
             MarkKind::Report => theme::MARK_REPORT,
             MarkKind::Decision => theme::MARK_DECISION,
+            MarkKind::Offer => theme::MARK_OFFER,
             MarkKind::Armistice => theme::MARK_ARMISTICE,
             MarkKind::End => theme::MARK_END,
         }
@@ -73,6 +78,7 @@ impl MarkKind {
             MarkKind::Private => "private channel",
             MarkKind::Report => "intelligence report",
             MarkKind::Decision => "decision",
+            MarkKind::Offer => "proposal at the table",
             MarkKind::Armistice => noun,
             MarkKind::End => "end",
         }
@@ -85,6 +91,7 @@ impl MarkKind {
             MarkKind::Private => "\u{25c6}",
             MarkKind::Report => "\u{25a0}",
             MarkKind::Decision => "\u{25b2}",
+            MarkKind::Offer => "\u{25bc}",
             MarkKind::Armistice => "\u{2605}",
             MarkKind::End => "\u{25a1}",
         }
@@ -338,6 +345,14 @@ pub fn draw_mark(
                 c + vec2(0.0, -r * 1.3),
                 c + vec2(r * 1.2, r * 0.9),
                 c + vec2(-r * 1.2, r * 0.9),
+            ];
+            painter.add(Shape::convex_polygon(pts, fill, stroke));
+        }
+        MarkKind::Offer => {
+            let pts = vec![
+                c + vec2(-r * 1.2, -r * 0.9),
+                c + vec2(r * 1.2, -r * 0.9),
+                c + vec2(0.0, r * 1.3),
             ];
             painter.add(Shape::convex_polygon(pts, fill, stroke));
         }

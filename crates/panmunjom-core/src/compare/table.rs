@@ -494,11 +494,18 @@ fn verdict(s: &Scenario, game: &Game, history: &Game) -> Vec<String> {
                 }
             }
         }
-        out.push(format!(
-            "None of your {} proposals was accepted by every party. Their reasons: {}.",
-            mine.len(),
-            reasons.join("; ")
-        ));
+        out.push(if mine.len() == 1 {
+            format!(
+                "Your proposal was not accepted by every party. Their reasons: {}.",
+                reasons.join("; ")
+            )
+        } else {
+            format!(
+                "None of your {} proposals was accepted by every party. Their reasons: {}.",
+                mine.len(),
+                reasons.join("; ")
+            )
+        });
         if game.state.armistice.is_none() {
             out.push(format!(
                 "No {} was signed by the horizon ({}): a side never accepts a position beyond its limit, however long the war goes on.",

@@ -62,6 +62,9 @@ pub enum Happening {
     NotArisen(EntryId),
     /// An intelligence report about an event reached an actor.
     Report { event: EntryId, to: ActorId },
+    /// A proposal was put on the table: its index in [`Game::table_history`] (a
+    /// historical proposal, the player's package, or a side's counter-proposal).
+    Tabled(usize),
     /// The armistice was concluded (by an event, or by the signing rule).
     Armistice,
     /// The game ended.

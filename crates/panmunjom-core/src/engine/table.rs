@@ -66,6 +66,62 @@ impl Tabled {
 }
 
 impl Tabled {
+    /// Its title in words: history's title, "Your proposal" (the player's package), or
+    /// "Counter-proposal by …".
+    pub fn title(&self, s: &crate::scenario::Scenario) -> String {
+        match self.historical {
+            Some(p) => format!("Proposal: {}", s.proposal(p).title),
+            None if self.by == Decider::Player => {
+                format!("Proposal by {} (yours)", s.actor(self.author).name)
+            }
+            None => format!("Counter-proposal by {}", s.actor(self.author).name),
+        }
+    }
+
+    /// What was tabled and how it was answered, in words: where and by whom, the terms
+    /// issue by issue (open issues left out), each answer with its reason.
+    pub fn summary(&self, s: &crate::scenario::Scenario) -> String {
+        let terms: Vec<String> = self
+            .terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let p = (*p)?;
+                Some(format!(
+                    "{}: {}",
+                    s.issues[i].name, s.issues[i].positions[p.0].label
+                ))
+            })
+            .collect();
+        let answers: Vec<String> = self
+            .answers
+            .iter()
+            .map(|a| match a.reply {
+                Some(r) => format!(
+                    "{}: {} ({})",
+                    s.actor(a.actor).name,
+                    r.word(),
+                    a.reason.text(s)
+                ),
+                None => format!("{}: not answered yet", s.actor(a.actor).name),
+            })
+            .collect();
+        let mut out = format!(
+            "Tabled by {} at {} on {}. Terms: {}.",
+            s.actor(self.author).name,
+            s.session(self.session).name,
+            self.date,
+            terms.join("; ")
+        );
+        if !answers.is_empty() {
+            out.push_str(&format!(" Answers: {}.", answers.join("; ")));
+        }
+        if self.agreed {
+            out.push_str(" Every party accepted: the terms are agreed.");
+        }
+        out
+    }
+
     /// The answer of `actor`, if it answered.
     pub fn answer_of(&self, actor: ActorId) -> Option<&TableAnswer> {
         self.answers.iter().find(|a| a.actor == actor)
@@ -430,6 +486,7 @@ impl Game {
             held: self.state.positions[role.0].clone(),
             lapsed: false,
         });
+        self.record(super::Happening::Tabled(index));
         if everyone {
             self.agree(index);
         } else if let Some(who) = refuser
@@ -455,6 +512,7 @@ impl Game {
                 held: self.state.positions[who.0].clone(),
                 lapsed: false,
             });
+            self.record(super::Happening::Tabled(index + 1));
         }
         index
     }
@@ -549,6 +607,7 @@ impl Game {
             held: self.state.positions[prop.author.0].clone(),
             lapsed: false,
         });
+        self.record(super::Happening::Tabled(self.table.history.len() - 1));
     }
 
     /// The date of the next meeting to hold, if one is due before `before` (strictly:

@@ -5,7 +5,7 @@ use super::{Decider, Game, Happening, LogEntry};
 
 impl Game {
     /// Whether the player's side learns of `line`: events public or known at once to
-    /// it, intelligence reports delivered to it, its own decisions, the armistice.
+    /// it, intelligence reports delivered to it, its own decisions, proposals at the sessions it sits at, the armistice.
     /// Other sides' decisions, events it does not see and bookkeeping lines are hidden.
     pub fn player_sees(&self, line: &LogEntry) -> bool {
         let role = self.setup.role;
@@ -21,6 +21,11 @@ impl Game {
                 ..
             } => true,
             Happening::Armistice => true,
+            // A proposal reaches the sides seated at its session (and its author).
+            Happening::Tabled(i) => self
+                .table_history()
+                .get(*i)
+                .is_some_and(|t| t.author == role || s.session(t.session).seated.contains(&role)),
             Happening::Decided { .. }
             | Happening::Missed(_)
             | Happening::NotArisen(_)

@@ -613,3 +613,44 @@ fn conceder_and_boulware_agree_at_the_table_before_27_july_the_conceder_first() 
         "conceder {conceder:?}, boulware {boulware:?}"
     );
 }
+
+/// Offers are part of the game's story: every historical proposal is a step of the
+/// historical replay (with its sources), and the player's side sees its own packages
+/// and the counter-proposals to them in its log (the window's timeline and journal).
+#[test]
+fn proposals_are_in_the_log_and_the_replay() {
+    use panmunjom_core::engine::Happening;
+    let s = main_scenario();
+    let steps = panmunjom_core::replay::replay(Arc::clone(&s), None);
+    for p in &s.proposals {
+        let st = steps
+            .iter()
+            .find(|st| st.kind == "proposal" && st.id.as_deref() == Some(p.id.as_str()))
+            .unwrap_or_else(|| panic!("{} is not in the replay", p.id));
+        assert_eq!(st.date, p.date, "{}", p.id);
+        assert!(st.text.contains("Terms:"), "{}", st.text);
+        assert!(!st.sources.is_empty(), "{}", p.id);
+    }
+    let game = greedy_game(&s);
+    let un = role(&s, "un");
+    let seen: Vec<usize> = game
+        .log
+        .iter()
+        .filter(|l| game.player_sees(l))
+        .filter_map(|l| match l.happening {
+            Happening::Tabled(i) => Some(i),
+            _ => None,
+        })
+        .collect();
+    let mine: Vec<usize> = game
+        .table_history()
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.author == un || t.counter_to.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    assert!(mine.len() > 5);
+    for i in mine {
+        assert!(seen.contains(&i), "offer {i} not seen by the UN side");
+    }
+}

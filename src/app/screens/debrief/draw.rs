@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 use egui::RichText;
 
-use super::{DebriefCache, ExportStatus};
+use super::{DebriefCache, DebriefTab, ExportStatus};
 use crate::app::UiAction;
 use crate::app::history::HistoricalPath;
 use crate::app::overlays::menu::Overlays;
@@ -41,6 +41,7 @@ pub(super) fn draw(
     mut cache: ResMut<DebriefCache>,
     mut history: ResMut<HistoricalPath>,
     status: Res<ExportStatus>,
+    tab: Res<DebriefTab>,
     overlays: Overlays,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
@@ -153,8 +154,30 @@ pub(super) fn draw(
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(860.0);
-                details(ui, g, &d, &mut out);
+                // Never wider than the panel: text wraps inside it, not under the side.
+                ui.set_max_width(ui.available_width().min(860.0));
+                let table = d.table.as_ref();
+                if let Some(t) = table {
+                    ui.add_space(4.0);
+                    ui.horizontal(|ui| {
+                        if ui.selectable_label(!tab.table, RichText::new("Overview").size(15.0)).clicked() {
+                            out.push(UiAction::DebriefTable(false));
+                        }
+                        let label = format!("At the table ({} of your proposals)", t.proposals.len());
+                        if ui
+                            .selectable_label(tab.table, RichText::new(label).size(15.0))
+                            .on_hover_text("your proposals beside history's, the negotiation dance of every party, the frontiers")
+                            .clicked()
+                        {
+                            out.push(UiAction::DebriefTable(true));
+                        }
+                    });
+                    ui.separator();
+                }
+                match table {
+                    Some(t) if tab.table => super::table::section(ui, t),
+                    _ => details(ui, g, &d, &mut out),
+                }
                 ui.add_space(16.0);
             });
     });
@@ -313,10 +336,6 @@ fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
                 ui.push_id(("other", i), |ui| decision_row(ui, s, r, out));
             }
         });
-
-    if let Some(t) = &d.table {
-        super::table::section(ui, t);
-    }
 
     heading(ui, "Events that went differently");
     if d.events.is_empty() {

@@ -37,6 +37,7 @@ impl Plugin for DebriefPlugin {
             app.insert_resource(dir);
         }
         app.init_resource::<ExportStatus>()
+            .init_resource::<DebriefTab>()
             .init_resource::<DebriefCache>()
             .add_systems(
                 Update,
@@ -69,6 +70,13 @@ impl Default for ExportDir {
     fn default() -> Self {
         ExportDir(crate::app::data_dir().join("debriefs"))
     }
+}
+
+/// Which part of the debrief shows: the overview, or the table ("At the table": your
+/// proposals, the negotiation dance, the frontiers), for scenarios with sessions.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DebriefTab {
+    pub table: bool,
 }
 
 /// The result of the last export: the file written, or why it failed.
@@ -149,11 +157,16 @@ fn handle_actions(
     game: Option<Res<CurrentGame>>,
     dir: Res<ExportDir>,
     mut status: ResMut<ExportStatus>,
+    mut tab: ResMut<DebriefTab>,
 ) {
     for action in actions.read() {
         let write = match action {
             UiAction::ExportMarkdown => export_markdown,
             UiAction::ExportHtml => export_html,
+            UiAction::DebriefTable(table) => {
+                tab.table = *table;
+                continue;
+            }
             _ => continue,
         };
         status.0 = Some(match &game {

@@ -38,6 +38,19 @@ pub(super) fn mark_for(game: &Game, i: usize) -> Option<Mark> {
             m
         }
         Happening::Decided { entry, .. } => Mark::for_entry(s.entry(*entry), MarkKind::Decision, i),
+        Happening::Tabled(t) => Mark {
+            date: l.date,
+            kind: MarkKind::Offer,
+            counterfactual: false,
+            title: format!(
+                "{} \u{2014} {}",
+                long_date(l.date),
+                game.table_history()
+                    .get(*t)
+                    .map_or(String::new(), |t| t.title(s))
+            ),
+            target: i,
+        },
         Happening::Armistice => Mark {
             date: l.date,
             kind: MarkKind::Armistice,
@@ -290,6 +303,11 @@ fn item(ui: &mut egui::Ui, g: &Game, i: usize, out: &mut Vec<UiAction>) {
             event_view::reveal(ui, &g.scenario, *entry, *option, out)
         }
         Happening::Armistice => event_view::armistice(ui, g),
+        Happening::Tabled(t) => {
+            if let Some(t) = g.table_history().get(*t) {
+                event_view::offer(ui, &g.scenario, t, out);
+            }
+        }
         _ => {}
     }
 }

@@ -59,6 +59,17 @@ pub enum Showing {
     Waiting,
 }
 
+/// Whether log line `i` is a proposal the player tabled, or a counter to one.
+fn own_table_move(g: &Game, i: usize) -> bool {
+    match g.log[i].happening {
+        Happening::Tabled(t) => g
+            .table_history()
+            .get(t)
+            .is_some_and(|t| t.by == Decider::Player || t.counter_to.is_some()),
+        _ => false,
+    }
+}
+
 impl PlayView {
     /// What the centre shows for `game`.
     pub fn showing(&self, game: &Game) -> Showing {
@@ -135,7 +146,14 @@ impl PlayView {
         if self.scanned < g.log.len() {
             for i in self.scanned..g.log.len() {
                 if g.player_sees(&g.log[i]) {
+                    let at_present = self.current >= self.items.len();
                     self.items.push(i);
+                    // The player's own moves at the table, and the counters to them,
+                    // are on the Table panel already: they join the journal as read.
+                    if at_present && g.at_table().is_some() && own_table_move(g, i) {
+                        self.current = self.items.len();
+                        self.read.insert(i);
+                    }
                 }
             }
             self.scanned = g.log.len();
