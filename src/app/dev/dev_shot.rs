@@ -10,6 +10,7 @@
 //! `PANMUNJOM_SHOT_ROLE` a role id (default `un`); `PANMUNJOM_SHOT_DECISIONS` how many
 //! decisions to take before the shot (the first non-historical, the rest historical;
 //! `all` plays to the end); `PANMUNJOM_SHOT_HEIGHT` the window's height (default 800);
+//! `PANMUNJOM_SHOT_DEBRIEF_TABLE=1` opens the debrief at its At the table tab;
 //! `PANMUNJOM_SHOT_TAB=inbox` opens the play screen's inbox; `PANMUNJOM_SHOT_BARGAIN=1`
 //! opens the Bargaining panel (B). It drives the same `UiAction`s as a person's clicks.
 
@@ -179,6 +180,9 @@ fn drive(
                 Showing::Outcome | Showing::Decision(_) => {
                     if screen == "debrief" {
                         actions.write(UiAction::OpenDebrief);
+                        if !env("PANMUNJOM_SHOT_DEBRIEF_TABLE", "").is_empty() {
+                            actions.write(UiAction::DebriefTable(true));
+                        }
                     }
                     shot.phase = 3;
                     shot.wait = 0;

@@ -171,7 +171,9 @@ fn dance(ui: &mut egui::Ui, d: &Dance) {
             .collect()
     };
     let (game, history) = (pts(&d.game), pts(&d.history));
-    if game.len() + history.len() > 1 {
+    // A plot only when someone moved in utility space (not for a single point).
+    let moved = |list: &[[f64; 2]]| list.windows(2).any(|w| w[0] != w[1]);
+    if moved(&game) || moved(&history) {
         Plot::new("dance-plot")
             .height(190.0)
             .legend(Legend::default().position(egui_plot::Corner::RightTop))
@@ -181,23 +183,34 @@ fn dance(ui: &mut egui::Ui, d: &Dance) {
             .allow_drag(false)
             .allow_zoom(false)
             .show(ui, |p| {
-                for (name, list, color, shape) in [
-                    ("your game", &game, theme::DANCE_GAME, MarkerShape::Up),
+                // History first, dashed, under the game: where they coincide the
+                // game's line lies on history's.
+                for (name, list, color, shape, dashed) in [
                     (
                         "history",
                         &history,
                         theme::DANCE_HISTORY,
                         MarkerShape::Circle,
+                        true,
+                    ),
+                    (
+                        "your game",
+                        &game,
+                        theme::DANCE_GAME,
+                        MarkerShape::Up,
+                        false,
                     ),
                 ] {
                     if list.is_empty() {
                         continue;
                     }
-                    p.line(
-                        Line::new(name, PlotPoints::from(list.clone()))
-                            .color(color)
-                            .width(1.5),
-                    );
+                    let mut line = Line::new(name, PlotPoints::from(list.clone()))
+                        .color(color)
+                        .width(1.5);
+                    if dashed {
+                        line = line.style(egui_plot::LineStyle::dashed_loose());
+                    }
+                    p.line(line);
                     p.points(
                         Points::new(name, PlotPoints::from(list.clone()))
                             .radius(4.5)
@@ -243,7 +256,7 @@ fn dance_move(ui: &mut egui::Ui, m: &DanceMove) {
     for c in &m.changes {
         ui.add(
             egui::Label::new(
-                RichText::new(format!("  {}: {} \u{2192} {}", c.issue, c.from, c.to)).small(),
+                RichText::new(format!("  {}: {} \u{27a1} {}", c.issue, c.from, c.to)).small(),
             )
             .wrap(),
         );
@@ -284,7 +297,7 @@ fn conceded(ui: &mut egui::Ui, dances: &[Dance]) {
         let what: Vec<String> = m
             .changes
             .iter()
-            .map(|c| format!("{}: {} \u{2192} {}", c.issue, c.from, c.to))
+            .map(|c| format!("{}: {} \u{27a1} {}", c.issue, c.from, c.to))
             .collect();
         table_row(
             ui,
