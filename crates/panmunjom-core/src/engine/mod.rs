@@ -279,7 +279,10 @@ impl Game {
             return Progress::Finished;
         };
         let id = EntryId(self.next);
-        if entry.as_event().is_some_and(|e| e.after_agreement.is_some()) {
+        if entry
+            .as_event()
+            .is_some_and(|e| e.after_agreement.is_some())
+        {
             // Fired from the aftermath queue, if the game reaches an agreement.
             self.next += 1;
             return Progress::Advanced;

@@ -62,7 +62,14 @@ fn play(s: &std::sync::Arc<Scenario>, option: &str, watch: bool) -> Game {
         g = g.watch_story();
     }
     let d = entry(s, "d");
-    let i = s.entry(d).as_decision().unwrap().options.iter().position(|o| o.id == option).unwrap();
+    let i = s
+        .entry(d)
+        .as_decision()
+        .unwrap()
+        .options
+        .iter()
+        .position(|o| o.id == option)
+        .unwrap();
     while let Progress::AwaitingChoice(_) = g.advance() {
         g.choose(i).unwrap();
     }
@@ -71,7 +78,10 @@ fn play(s: &std::sync::Arc<Scenario>, option: &str, watch: bool) -> Game {
 
 fn fired_on(g: &Game, id: &str) -> Option<NaiveDate> {
     let e = entry(&g.scenario, id);
-    g.log.iter().find(|l| l.happening == Happening::Fired(e)).map(|l| l.date)
+    g.log
+        .iter()
+        .find(|l| l.happening == Happening::Fired(e))
+        .map(|l| l.date)
 }
 
 #[test]
@@ -86,12 +96,23 @@ fn the_aftermath_fires_its_days_after_the_games_own_agreement_and_in_timeline_or
     // In date order with the rest of the timeline: before the May offensive.
     let pos = |id: &str| {
         let e = entry(&s, id);
-        g.log.iter().position(|l| l.happening == Happening::Fired(e))
+        g.log
+            .iter()
+            .position(|l| l.happening == Happening::Fired(e))
     };
-    assert!(pos("exchange") < pos("war"), "{:?} {:?}", pos("exchange"), pos("war"));
+    assert!(
+        pos("exchange") < pos("war"),
+        "{:?} {:?}",
+        pos("exchange"),
+        pos("war")
+    );
     let g = play(&s, "never", false);
     assert!(g.state.armistice.is_none());
-    assert_eq!(fired_on(&g, "exchange"), None, "no aftermath without an agreement");
+    assert_eq!(
+        fired_on(&g, "exchange"),
+        None,
+        "no aftermath without an agreement"
+    );
 }
 
 #[test]
@@ -125,9 +146,17 @@ fn variants_and_figures_are_fixed_when_shown() {
     assert_eq!(g.event_title(e), "Exchange");
     assert_eq!(g.event_text(e), "Plain");
     let figures: Vec<&str> = g.figures_of(e).iter().map(|f| f.label.as_str()).collect();
-    assert_eq!(figures, ["handed over"], "the figure for the early signing is not shown");
+    assert_eq!(
+        figures,
+        ["handed over"],
+        "the figure for the early signing is not shown"
+    );
     let d = entry(&s, "d");
-    assert_eq!(g.option_text(d, 0), "", "talks in session: the plain (empty) text");
+    assert_eq!(
+        g.option_text(d, 0),
+        "",
+        "talks in session: the plain (empty) text"
+    );
     assert_eq!(g.option_text(d, 1), "Sign in April");
 }
 
@@ -139,9 +168,14 @@ fn the_watch_reports_plain_texts_whose_presumption_failed_and_every_event_fired(
     let d = entry(&s, "d");
     // The option "Sign early" presumes the talks are not in session: they are.
     assert!(
-        w.untrue.iter().any(|u| u.entry == d && u.what == Presumer::Option(1)),
+        w.untrue
+            .iter()
+            .any(|u| u.entry == d && u.what == Presumer::Option(1)),
         "{:?}",
-        w.untrue.iter().map(|u| (u.entry, u.what)).collect::<Vec<_>>()
+        w.untrue
+            .iter()
+            .map(|u| (u.entry, u.what))
+            .collect::<Vec<_>>()
     );
     // The exchange's variant applied (with its own title): its plain presumption is not checked.
     assert!(!w.untrue.iter().any(|u| u.entry == entry(&s, "exchange")));
