@@ -125,6 +125,10 @@ impl Debrief {
                 }
                 Entry::Decision(d) => {
                     let chosen = g.chosen[i];
+                    if d.counterfactual && chosen.is_none() {
+                        // Arose neither in this game nor (being counterfactual) in history.
+                        continue;
+                    }
                     let hist = d.historical_option();
                     let same = chosen == h.chosen[i] && chosen.is_some();
                     if chosen != h.chosen[i] {
