@@ -16,9 +16,18 @@ fn every_shipped_scenario_tells_a_true_story_in_10000_games() {
         let s = Arc::new(shipped.expect("the shipped scenario is valid"));
         let done = AtomicUsize::new(0);
         let report = story::check(&s, 10_000, 1, 0, &done);
-        assert_eq!(done.load(Ordering::Relaxed), 10_000, "{}: every game played", s.id);
+        assert_eq!(
+            done.load(Ordering::Relaxed),
+            10_000,
+            "{}: every game played",
+            s.id
+        );
         assert!(report.findings.is_empty(), "{}", report.text());
         checked += 1;
     }
-    assert_eq!(checked, builtin::SHIPPED.len(), "every shipped scenario checked");
+    assert_eq!(
+        checked,
+        builtin::SHIPPED.len(),
+        "every shipped scenario checked"
+    );
 }
