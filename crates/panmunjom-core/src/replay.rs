@@ -215,7 +215,11 @@ fn step(
                 ..blank(
                     entry.date,
                     "report",
-                    format!("Report to {}: {}", s.actor(*to).name, game.event_title(*event)),
+                    format!(
+                        "Report to {}: {}",
+                        s.actor(*to).name,
+                        game.event_title(*event)
+                    ),
                 )
             }
         }

@@ -64,7 +64,7 @@ pub fn render(d: &Debrief) -> String {
             o,
             "| {} | {} | {} | {} |",
             cell(&t.issue_name),
-            cell(t.game_label.as_deref().unwrap_or("(not agreed)")),
+            cell(&t.game_text()),
             cell(&t.historical_label),
             if t.same { "same" } else { "**different**" }
         );

@@ -92,10 +92,7 @@ fn outcome(o: &mut String, d: &Debrief) {
     {
         let mark = if t.same { "same" } else { "DIFFERENT" };
         let _ = writeln!(o, "    {:<34} {mark}", t.issue_name);
-        let yours = t
-            .game_label
-            .clone()
-            .unwrap_or_else(|| "(not agreed)".into());
+        let yours = t.game_text();
         let _ = writeln!(o, "      yours:   {yours}");
         if !t.same {
             let _ = writeln!(o, "      history: {}", t.historical_label);

@@ -267,7 +267,7 @@ fn terms(ui: &mut egui::Ui, o: &OutcomeView) {
             &cols,
             vec![
                 text_cell(t.issue_name.as_str()),
-                text_cell(t.game_label.as_deref().unwrap_or("(not agreed)")),
+                text_cell(t.game_text()),
                 text_cell(RichText::new(&t.historical_label).weak()),
                 Box::new(move |ui: &mut egui::Ui| same_badge(ui, same)),
             ],

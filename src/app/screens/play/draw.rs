@@ -285,9 +285,7 @@ fn item(ui: &mut egui::Ui, g: &Game, i: usize, out: &mut Vec<UiAction>) {
     let Some(l) = g.log.get(i) else { return };
     match &l.happening {
         Happening::Fired(id) => event_view::event(ui, g, *id, None, out),
-        Happening::Report { event, .. } => {
-            event_view::event(ui, g, *event, Some(l.date), out)
-        }
+        Happening::Report { event, .. } => event_view::event(ui, g, *event, Some(l.date), out),
         Happening::Decided { entry, option, .. } => {
             event_view::reveal(ui, &g.scenario, *entry, *option, out)
         }

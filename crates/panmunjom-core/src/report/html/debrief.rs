@@ -59,7 +59,7 @@ fn outcome(d: &Debrief) -> Markup {
                 div.table-wrap { table {
                     tr { th { "Issue" } th { "Your terms" } }
                     @for t in &out.terms {
-                        tr { td { (t.issue_name) } td { (t.game_label.as_deref().unwrap_or("(not agreed)")) } }
+                        tr { td { (t.issue_name) } td { (t.game_text()) } }
                     }
                 } }
             } @else {
@@ -68,7 +68,7 @@ fn outcome(d: &Debrief) -> Markup {
                 @for t in &out.terms {
                     tr {
                         td { (t.issue_name) }
-                        td { (t.game_label.as_deref().unwrap_or("(not agreed)"))
+                        td { (t.game_text())
                             @if !t.same { " " span.tag.diff { "different" } } }
                         td { (t.historical_label) }
                     }
