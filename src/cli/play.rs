@@ -485,8 +485,9 @@ fn summary(game: &Game) {
     }
     let v = d.divergence;
     o.push_str(&format!(
-        "Divergence score: {} (decisions {} + events {} + terms {} + weeks {})\n",
-        v.total, v.decisions, v.events, v.terms, v.weeks
+        "Divergence score: {} ({})\n",
+        v.total,
+        v.parts_text()
     ));
     out(&o);
 }

@@ -89,11 +89,8 @@ pub fn render(d: &Debrief) -> String {
     let _ = writeln!(o, "\n## Divergence score: {}\n", v.total);
     let _ = writeln!(
         o,
-        "Decisions {} + events {} + terms {} + weeks {}. {}\n",
-        v.decisions,
-        v.events,
-        v.terms,
-        v.weeks,
+        "{}. {}\n",
+        super::capitalise_first(&v.parts_text()),
         super::divergence_explained(out)
     );
     if let Some((date, title)) = &d.first_divergence {

@@ -115,11 +115,7 @@ fn outcome(o: &mut String, d: &Debrief) {
 
 fn divergence(o: &mut String, d: &Debrief) {
     let v = &d.divergence;
-    let _ = writeln!(
-        o,
-        "DIVERGENCE SCORE: {} (decisions {} + events {} + terms {} + weeks {})",
-        v.total, v.decisions, v.events, v.terms, v.weeks
-    );
+    let _ = writeln!(o, "DIVERGENCE SCORE: {} ({})", v.total, v.parts_text());
     o.push_str(&wrap(&super::divergence_explained(&d.outcome), "  ", WIDTH));
     match &d.first_divergence {
         Some((date, title)) => {

@@ -79,7 +79,8 @@ fn outcome(d: &Debrief) -> Markup {
                 "; history: " (out.historical_weeks_taken) " weeks." }
             div.stats {
                 div.stat { b { (v.total) } span { "divergence score" } }
-                div.stat { b { (v.decisions) } span { "decisions" } }
+                div.stat { b { (v.decided_differently) } span { "decided differently" } }
+                div.stat { b { (v.not_arisen) } span { "did not arise" } }
                 div.stat { b { (v.events) } span { "events" } }
                 div.stat { b { (v.terms) } span { "terms" } }
                 div.stat { b { (v.weeks) } span { "weeks" } }
