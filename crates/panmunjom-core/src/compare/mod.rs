@@ -117,7 +117,7 @@ impl Debrief {
                             id: e.id.clone(),
                             date: e.date,
                             date_text: entry.date_text(),
-                            title: e.title.clone(),
+                            title: game.event_title(EntryId(i)).to_string(),
                             counterfactual: e.counterfactual,
                             happened: g.fired[i],
                         });
