@@ -9,6 +9,7 @@
 
 pub use panmunjom_core::{
     bargain, class, compare, conditions, engine, explore, fsio, record, replay, report, scenario,
+    story,
 };
 
 pub mod app;

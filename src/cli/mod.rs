@@ -18,6 +18,7 @@ mod bargain;
 mod class;
 mod explore;
 mod play;
+mod story;
 mod table;
 
 use std::io::Write;
@@ -212,6 +213,31 @@ pub enum Command {
         #[arg(long)]
         strategy: Option<String>,
     },
+    /// Story checker: many random games (every playable role, both policies, random
+    /// moves at the table); lists every text shown that was not true in its game and
+    /// every pair of events that exclude each other firing on one day. Exit 1 on findings.
+    #[command(display_order = 7)]
+    CheckStory {
+        /// Scenario file (default: the one built in).
+        scenario: Option<PathBuf>,
+        /// How many games (1 to 1,000,000).
+        #[arg(long, default_value_t = 100_000,
+              value_parser = RangedU64ValueParser::<usize>::new().range(1..=MAX_RUNS as u64))]
+        games: usize,
+        /// The seed every game's seed is derived from.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Worker threads (0: all cores; at most 256). The report does not depend on it.
+        #[arg(long, default_value_t = 0,
+              value_parser = RangedU64ValueParser::<usize>::new().range(0..=MAX_THREADS as u64))]
+        threads: usize,
+        #[arg(long, value_enum, default_value = "text")]
+        format: story::StoryFormat,
+        /// Play one finding's game again (ROLE:POLICY:SEED, as a finding prints it) and
+        /// print its debrief.
+        #[arg(long)]
+        show: Option<String>,
+    },
 }
 
 /// `debrief --format`: the core's [`Format`] as the command line spells it.
@@ -329,6 +355,21 @@ pub fn run(command: Command) -> ExitCode {
             threads,
             format,
             strategy,
+        }),
+        Command::CheckStory {
+            scenario,
+            games,
+            seed,
+            threads,
+            format,
+            show,
+        } => story::run(story::Args {
+            scenario,
+            games,
+            seed,
+            threads,
+            format,
+            show,
         }),
     };
     match result {

@@ -270,11 +270,11 @@ fn show_log(game: &Game, from: usize) -> usize {
     let mut o = String::new();
     for entry in game.log[from..].iter().filter(|e| game.player_sees(e)) {
         match &entry.happening {
-            Happening::Fired(id) => event_lines(&mut o, s, *id, ""),
+            Happening::Fired(id) => event_lines(&mut o, game, *id, ""),
             Happening::Report { event, .. } => {
                 event_lines(
                     &mut o,
-                    s,
+                    game,
                     *event,
                     &format!("INTELLIGENCE REPORT (received {}): ", entry.date),
                 );
@@ -303,7 +303,8 @@ fn show_log(game: &Game, from: usize) -> usize {
     game.log.len()
 }
 
-fn event_lines(o: &mut String, s: &Scenario, id: EntryId, prefix: &str) {
+fn event_lines(o: &mut String, game: &Game, id: EntryId, prefix: &str) {
+    let s = &*game.scenario;
     let Entry::Event(e) = s.entry(id) else {
         return;
     };
@@ -315,12 +316,13 @@ fn event_lines(o: &mut String, s: &Scenario, id: EntryId, prefix: &str) {
     o.push_str(&format!(
         "{}  {prefix}{}{cf}\n",
         s.entry(id).date_text(),
-        e.title
+        game.event_title(id)
     ));
-    if !e.text.is_empty() {
-        o.push_str(&wrap(&e.text, "    ", WIDTH));
+    let text = game.event_text(id);
+    if !text.is_empty() {
+        o.push_str(&wrap(text, "    ", WIDTH));
     }
-    for f in &e.figures {
+    for f in game.figures_of(id) {
         o.push_str(&wrap(&format!("{}: {}", f.label, f.text()), "    ", WIDTH));
     }
     o.push_str(&format!("    Source: {}\n\n", s.cites_text(&e.sources)));
@@ -351,8 +353,9 @@ fn present(game: &Game, id: EntryId) {
             " (not open in this situation)"
         };
         o.push_str(&format!("  {}) {}{closed}\n", i + 1, opt.label));
-        if !opt.text.is_empty() {
-            o.push_str(&wrap(&opt.text, "       ", WIDTH));
+        let text = game.option_text(id, i);
+        if !text.is_empty() {
+            o.push_str(&wrap(text, "       ", WIDTH));
         }
     }
     out(&o);
@@ -482,8 +485,9 @@ fn summary(game: &Game) {
     }
     let v = d.divergence;
     o.push_str(&format!(
-        "Divergence score: {} (decisions {} + events {} + terms {} + weeks {})\n",
-        v.total, v.decisions, v.events, v.terms, v.weeks
+        "Divergence score: {} ({})\n",
+        v.total,
+        v.parts_text()
     ));
     out(&o);
 }

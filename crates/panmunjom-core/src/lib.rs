@@ -24,5 +24,6 @@ pub mod record;
 pub mod replay;
 pub mod report;
 pub mod scenario;
+pub mod story;
 #[cfg(test)]
 mod testkit;

@@ -148,13 +148,13 @@ fn step(
             ReplayStep {
                 id: Some(e.id.clone()),
                 date_text: s.entry(*id).date_text(),
-                text: e.text.clone(),
+                text: game.event_text(*id).to_string(),
                 actors: names(s, &e.actors),
                 who_knew: who_knew(s, &e.visibility),
                 sources: e.sources.iter().map(|c| CiteView::new(s, c)).collect(),
-                figures: e
-                    .figures
-                    .iter()
+                figures: game
+                    .figures_of(*id)
+                    .into_iter()
                     .map(|f| {
                         let note = if f.note.is_empty() {
                             String::new()
@@ -164,7 +164,7 @@ fn step(
                         format!("{}: {}{note}", f.label, f.text())
                     })
                     .collect(),
-                ..blank(entry.date, "event", e.title.clone())
+                ..blank(entry.date, "event", game.event_title(*id).to_string())
             }
         }
         Happening::Decided {
@@ -207,7 +207,7 @@ fn step(
                 text: format!(
                     "An intelligence report reaches {} about: {} ({})",
                     s.actor(*to).name,
-                    e.title(),
+                    game.event_title(*event),
                     e.date_text()
                 ),
                 actors: vec![s.actor(*to).name.clone()],
@@ -215,7 +215,11 @@ fn step(
                 ..blank(
                     entry.date,
                     "report",
-                    format!("Report to {}: {}", s.actor(*to).name, e.title()),
+                    format!(
+                        "Report to {}: {}",
+                        s.actor(*to).name,
+                        game.event_title(*event)
+                    ),
                 )
             }
         }

@@ -118,11 +118,12 @@ fn section(ui: &mut egui::Ui, title: &str) {
 /// it arrived, when that is how the player learnt of it.
 pub fn event(
     ui: &mut egui::Ui,
-    s: &Scenario,
+    game: &Game,
     id: EntryId,
     received: Option<NaiveDate>,
     out: &mut Vec<UiAction>,
 ) {
+    let s = &*game.scenario;
     let entry = s.entry(id);
     let Some(e) = entry.as_event() else { return };
     let outline = ui.visuals().text_color();
@@ -144,11 +145,12 @@ pub fn event(
         }
         history_badge(ui, e.counterfactual);
     });
-    ui.add(egui::Label::new(RichText::new(&e.title).heading()).wrap());
-    body(ui, &e.text);
-    if !e.figures.is_empty() {
+    ui.add(egui::Label::new(RichText::new(game.event_title(id)).heading()).wrap());
+    body(ui, game.event_text(id));
+    let figures = game.figures_of(id);
+    if !figures.is_empty() {
         section(ui, "FIGURES");
-        for f in &e.figures {
+        for f in figures {
             let note = if f.note.is_empty() {
                 String::new()
             } else {
@@ -223,10 +225,11 @@ pub fn decision(ui: &mut egui::Ui, game: &Game, id: EntryId, out: &mut Vec<UiAct
                         if resp.clicked() {
                             out.push(UiAction::Choose(i));
                         }
-                        if !o.text.is_empty() {
+                        let text = game.option_text(id, i);
+                        if !text.is_empty() {
                             ui.add_enabled(
                                 is_open,
-                                egui::Label::new(RichText::new(&o.text).weak()).wrap(),
+                                egui::Label::new(RichText::new(text).weak()).wrap(),
                             );
                         }
                         if !is_open {

@@ -127,7 +127,7 @@ pub fn draw(
                     }
                     ui.small(format!("received {}{reliability}", long_date(l.date)));
                 });
-                let title = RichText::new(entry.title());
+                let title = RichText::new(game.event_title(event));
                 ui.add(egui::Label::new(if unread { title.strong() } else { title }).wrap());
                 ui.small(format!("about: {}", entry.date_text()));
             })

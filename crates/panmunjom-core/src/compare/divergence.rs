@@ -9,7 +9,10 @@ use crate::scenario::{Entry, IssueId, Scenario};
 /// The divergence score: how far a game is from the historical path.
 ///
 /// `total = decisions + events + terms + weeks`, where
-/// - `decisions`: decisions (any side) taken differently from history or not arisen;
+/// - `decisions`: decisions (any side) unlike history, in two kinds kept apart:
+///   `decided_differently` (the decision came up and another option was taken, or a
+///   decision history never faced came up) and `not_arisen` (history's decision never
+///   came up in the game: the game had gone elsewhere);
 /// - `events`: events that fired in one and not the other (historical events that did
 ///   not happen, counterfactual events that did);
 /// - `terms`: issues on which the agreement's terms differ from the historical terms
@@ -24,6 +27,10 @@ use crate::scenario::{Entry, IssueId, Scenario};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Divergence {
     pub decisions: u32,
+    /// Of `decisions`: taken with another option than history's (or not faced in history).
+    pub decided_differently: u32,
+    /// Of `decisions`: history's decision did not arise in the game.
+    pub not_arisen: u32,
     pub events: u32,
     pub terms: u32,
     pub weeks: u32,
@@ -40,9 +47,11 @@ impl Divergence {
         for (i, entry) in s.timeline.iter().enumerate().take(reached) {
             match entry {
                 Entry::Event(_) => div.events += u32::from(g.fired[i] != history.fired[i]),
-                Entry::Decision(_) => {
-                    div.decisions += u32::from(g.chosen[i] != history.chosen[i]);
-                }
+                Entry::Decision(_) => match (g.chosen[i], history.chosen[i]) {
+                    (a, b) if a == b => {}
+                    (None, Some(_)) => div.not_arisen += 1,
+                    _ => div.decided_differently += 1,
+                },
             }
         }
         if game.is_finished() {
@@ -66,7 +75,31 @@ impl Divergence {
                     / 7) as u32;
             }
         }
+        div.decisions = div.decided_differently + div.not_arisen;
         div.total = div.decisions + div.events + div.terms + div.weeks;
         div
+    }
+
+    /// "decisions 3 (2 decided differently, 1 did not arise)", or "decisions 0".
+    pub fn decisions_text(&self) -> String {
+        if self.decisions == 0 {
+            return "decisions 0".to_string();
+        }
+        format!(
+            "decisions {} ({} decided differently, {} did not arise)",
+            self.decisions, self.decided_differently, self.not_arisen
+        )
+    }
+
+    /// "decisions 3 (2 decided differently, 1 did not arise) + events 4 + terms 1 +
+    /// weeks 2": the score's parts in words.
+    pub fn parts_text(&self) -> String {
+        format!(
+            "{} + events {} + terms {} + weeks {}",
+            self.decisions_text(),
+            self.events,
+            self.terms,
+            self.weeks
+        )
     }
 }

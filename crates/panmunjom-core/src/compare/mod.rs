@@ -117,7 +117,7 @@ impl Debrief {
                             id: e.id.clone(),
                             date: e.date,
                             date_text: entry.date_text(),
-                            title: e.title.clone(),
+                            title: game.event_title(EntryId(i)).to_string(),
                             counterfactual: e.counterfactual,
                             happened: g.fired[i],
                         });
@@ -125,6 +125,10 @@ impl Debrief {
                 }
                 Entry::Decision(d) => {
                     let chosen = g.chosen[i];
+                    if d.counterfactual && chosen.is_none() {
+                        // Arose neither in this game nor (being counterfactual) in history.
+                        continue;
+                    }
                     let hist = d.historical_option();
                     let same = chosen == h.chosen[i] && chosen.is_some();
                     if chosen != h.chosen[i] {

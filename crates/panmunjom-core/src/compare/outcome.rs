@@ -14,6 +14,9 @@ pub struct TermRow {
     pub issue_name: String,
     pub game: Option<String>,
     pub game_label: Option<String>,
+    /// Without an agreement in the game: the position every party held at its end on
+    /// this issue, if they held the same one (agreed, but never signed).
+    pub unsigned_label: Option<String>,
     /// The historical term's position id; None when history reached no agreement.
     pub historical: Option<String>,
     /// Its label, or "no agreement".
@@ -47,6 +50,18 @@ pub struct OutcomeView {
     pub historical_weeks_taken: i64,
     /// Each variable at the end: (id, label, unit, game, history).
     pub final_vars: Vec<(String, String, String, i64, i64)>,
+}
+
+impl TermRow {
+    /// The game's term in words: its label, the position agreed but never signed, or
+    /// "(not agreed)".
+    pub fn game_text(&self) -> String {
+        match (&self.game_label, &self.unsigned_label) {
+            (Some(label), _) => label.clone(),
+            (None, Some(label)) => format!("agreed, never signed: {label}"),
+            (None, None) => "(not agreed)".to_string(),
+        }
+    }
 }
 
 impl OutcomeView {
@@ -97,11 +112,17 @@ pub(crate) fn outcome_view(s: &Scenario, game: &Game, history: &Game) -> Outcome
         .map(|(i, issue)| {
             let hist = s.armistice.historical_term(IssueId(i));
             let game_term = g.armistice.as_ref().and_then(|a| a.terms[i]);
+            let unsigned = g
+                .armistice
+                .is_none()
+                .then(|| g.agreed_on(s, IssueId(i)))
+                .flatten();
             TermRow {
                 issue: issue.id.clone(),
                 issue_name: issue.name.clone(),
                 game: game_term.map(|p| issue.positions[p.0].id.clone()),
                 game_label: game_term.map(|p| issue.positions[p.0].label.clone()),
+                unsigned_label: unsigned.map(|p| issue.positions[p.0].label.clone()),
                 historical: hist.map(|p| issue.positions[p.0].id.clone()),
                 historical_label: hist.map_or_else(
                     || "no agreement".to_string(),

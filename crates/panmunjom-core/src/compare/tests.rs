@@ -270,3 +270,36 @@ fn the_checker_wants_one_historical_outcome_and_counterfactual_decisions_without
         errors(&bad_variant)
     );
 }
+
+#[test]
+fn divergence_tells_a_decision_taken_differently_from_one_that_did_not_arise() {
+    // d3 is history's and arises only when north held at d1.
+    let t = text(&format!(
+        r#"{TIMELINE}
+        Decision(id: "d3", role: "north", date: "1952-07-01", title: "Hold on?", prompt: "?",
+            when: Chose("d1", "hold"),
+            options: [(id: "yes", label: "Yes", historical: (note: "n", sources: [(source: "Notes")])), (id: "no", label: "No")])"#
+    ));
+    let s = load(&t);
+    let d = Debrief::new(&play(&s, 1));
+    let v = d.divergence;
+    // d1 taken differently, d2 (counterfactual) arose: decided differently; d3 did not arise.
+    assert_eq!(
+        (v.decided_differently, v.not_arisen, v.decisions),
+        (2, 1, 3),
+        "{v:?}"
+    );
+    let text = crate::report::debrief_text::render(&d);
+    assert!(
+        text.contains("decisions 3 (2 decided differently, 1 did not arise)"),
+        "{text}"
+    );
+    assert!(
+        crate::report::debrief_md::render(&d)
+            .contains("Decisions 3 (2 decided differently, 1 did not arise)")
+    );
+    let html = crate::report::html::debrief(&d);
+    assert!(html.contains("did not arise"));
+    let json = crate::report::json(&d);
+    assert!(json.contains("\"not_arisen\": 1"), "{json}");
+}

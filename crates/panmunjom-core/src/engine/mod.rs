@@ -9,6 +9,7 @@
 pub mod agent;
 pub mod policy;
 pub mod state;
+pub mod story;
 pub mod table;
 mod visibility;
 
@@ -157,6 +158,8 @@ pub struct Game {
     contexts: Vec<(EntryId, Option<usize>)>,
     /// Proposals, answers and the player's moves at the table.
     table: table::TableState,
+    /// Wordings and figures shown, the aftermath on its way (see [`story`]).
+    shown: story::Shown,
 }
 
 impl Game {
@@ -184,6 +187,7 @@ impl Game {
             choices: Vec::new(),
             contexts: Vec::new(),
             table: table::TableState::default(),
+            shown: story::Shown::default(),
         }
     }
 
@@ -270,16 +274,32 @@ impl Game {
             return Progress::AtTable(m);
         }
         let s = Arc::clone(&self.scenario);
-        let before = s
+        self.schedule_aftermath();
+        let next_date = s
             .timeline
             .get(self.next)
             .map_or(NaiveDate::MAX, Entry::date);
+        let aftermath = self.next_aftermath();
+        let before = aftermath.map_or(next_date, |(due, _)| due.min(next_date));
         if let Some(m) = self.meeting_due(before, s.horizon) {
             return self.meet(m);
         }
+        // An aftermath event fires at its place: before the timeline's entries of a
+        // later day, and in timeline order on its own day.
+        if let Some((due, id)) = aftermath
+            && (due, id.0) <= (next_date, self.next)
+        {
+            self.pop_aftermath();
+            self.pass_time(due);
+            if let Entry::Event(e) = s.entry(id) {
+                self.fire(id, e);
+            }
+            self.after_change();
+            return Progress::Advanced;
+        }
         let Some(entry) = s.timeline.get(self.next) else {
             let last = if self.state.armistice.is_some() {
-                s.end
+                s.end.max(self.state.date)
             } else {
                 s.horizon
             };
@@ -293,6 +313,14 @@ impl Game {
             return Progress::Finished;
         };
         let id = EntryId(self.next);
+        if entry
+            .as_event()
+            .is_some_and(|e| e.after_agreement.is_some())
+        {
+            // Fired from the aftermath queue, if the game reaches an agreement.
+            self.next += 1;
+            return Progress::Advanced;
+        }
         let date = entry.date();
         if self.state.armistice.is_none() && date > s.horizon {
             self.pass_time(s.horizon);
@@ -304,23 +332,7 @@ impl Game {
         self.pass_time(date);
         self.next += 1;
         match entry {
-            Entry::Event(e) => {
-                let mut fires = self.state.holds(&s, &e.when);
-                if fires && let Some(chance) = e.chance {
-                    fires = policy::roll(&mut self.rng, 100) < u64::from(chance);
-                }
-                if fires {
-                    self.state.fired[id.0] = true;
-                    self.learn(id, &e.visibility, date);
-                    self.touch_by(&e.effects);
-                    for effect in &e.effects {
-                        self.state.apply(&s, effect, id);
-                    }
-                    self.record(Happening::Fired(id));
-                } else {
-                    self.record(Happening::Missed(id));
-                }
-            }
+            Entry::Event(e) => self.fire(id, e),
             Entry::Decision(d) => {
                 let open = self.open_options(id);
                 if !self.state.holds(&s, &d.when) || open.is_empty() {
@@ -332,6 +344,7 @@ impl Game {
                     let variant = d.contexts.iter().position(|(c, _)| self.state.holds(&s, c));
                     self.contexts.push((id, variant));
                 }
+                self.show_decision(id, d);
                 if d.role == self.setup.role {
                     self.pending = Some(id);
                     return Progress::AwaitingChoice(id);
@@ -376,6 +389,27 @@ impl Game {
         self.take(id, option, Decider::Player);
         self.after_change();
         Ok(())
+    }
+
+    /// An event's turn: it fires if its condition holds (and its chance, if any).
+    fn fire(&mut self, id: EntryId, e: &crate::scenario::Event) {
+        let s = Arc::clone(&self.scenario);
+        let mut fires = self.state.holds(&s, &e.when);
+        if fires && let Some(chance) = e.chance {
+            fires = policy::roll(&mut self.rng, 100) < u64::from(chance);
+        }
+        if fires {
+            self.show_event(id, e);
+            self.state.fired[id.0] = true;
+            self.learn(id, &e.visibility, self.state.date);
+            self.touch_by(&e.effects);
+            for effect in &e.effects {
+                self.state.apply(&s, effect, id);
+            }
+            self.record(Happening::Fired(id));
+        } else {
+            self.record(Happening::Missed(id));
+        }
     }
 
     /// Applies a decision's option.

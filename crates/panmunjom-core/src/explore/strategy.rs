@@ -315,7 +315,12 @@ fn value(s: &Scenario, st: &crate::scenario::Stance, q: PosId) -> i64 {
 }
 
 /// A random package inside `me`'s limits.
-fn random_package(s: &Scenario, state: &State, me: ActorId, rng: &mut ChaCha8Rng) -> Terms {
+pub(crate) fn random_package(
+    s: &Scenario,
+    state: &State,
+    me: ActorId,
+    rng: &mut ChaCha8Rng,
+) -> Terms {
     let mut terms: Terms = vec![None; s.issues.len()];
     for st in &s.actor(me).stances {
         let limit = state.limits[me.0][st.issue.0].unwrap_or(st.limit);

@@ -64,7 +64,7 @@ pub fn render(d: &Debrief) -> String {
             o,
             "| {} | {} | {} | {} |",
             cell(&t.issue_name),
-            cell(t.game_label.as_deref().unwrap_or("(not agreed)")),
+            cell(&t.game_text()),
             cell(&t.historical_label),
             if t.same { "same" } else { "**different**" }
         );
@@ -89,11 +89,8 @@ pub fn render(d: &Debrief) -> String {
     let _ = writeln!(o, "\n## Divergence score: {}\n", v.total);
     let _ = writeln!(
         o,
-        "Decisions {} + events {} + terms {} + weeks {}. {}\n",
-        v.decisions,
-        v.events,
-        v.terms,
-        v.weeks,
+        "{}. {}\n",
+        super::capitalise_first(&v.parts_text()),
         super::divergence_explained(out)
     );
     if let Some((date, title)) = &d.first_divergence {

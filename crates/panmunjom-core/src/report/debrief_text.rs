@@ -92,10 +92,7 @@ fn outcome(o: &mut String, d: &Debrief) {
     {
         let mark = if t.same { "same" } else { "DIFFERENT" };
         let _ = writeln!(o, "    {:<34} {mark}", t.issue_name);
-        let yours = t
-            .game_label
-            .clone()
-            .unwrap_or_else(|| "(not agreed)".into());
+        let yours = t.game_text();
         let _ = writeln!(o, "      yours:   {yours}");
         if !t.same {
             let _ = writeln!(o, "      history: {}", t.historical_label);
@@ -118,11 +115,7 @@ fn outcome(o: &mut String, d: &Debrief) {
 
 fn divergence(o: &mut String, d: &Debrief) {
     let v = &d.divergence;
-    let _ = writeln!(
-        o,
-        "DIVERGENCE SCORE: {} (decisions {} + events {} + terms {} + weeks {})",
-        v.total, v.decisions, v.events, v.terms, v.weeks
-    );
+    let _ = writeln!(o, "DIVERGENCE SCORE: {} ({})", v.total, v.parts_text());
     o.push_str(&wrap(&super::divergence_explained(&d.outcome), "  ", WIDTH));
     match &d.first_divergence {
         Some((date, title)) => {

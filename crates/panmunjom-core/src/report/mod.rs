@@ -107,10 +107,15 @@ pub fn history_outcome(out: &crate::compare::OutcomeView) -> String {
     }
 }
 
+/// "decisions 2" → "Decisions 2": the first letter in upper case.
+pub fn capitalise_first(text: &str) -> String {
+    crate::scenario::capitalise(text)
+}
+
 /// What the divergence score counts, in a paragraph for the debrief.
 pub fn divergence_explained(out: &crate::compare::OutcomeView) -> String {
     let noun = &out.noun;
-    let common = "One point for each decision taken differently from history (a counterfactual decision that arises counts), each event that happened in one and not the other";
+    let common = "One point for each decision taken differently from history (a counterfactual decision that arises counts), each of history's decisions that did not arise in your game (counted apart: your game had gone elsewhere), each event that happened in one and not the other";
     if out.agreed_in_history() {
         format!(
             "{common}, each term that differs from the historical terms, and each whole week between your {noun} and the historical one (without one, between the historical {noun} and the end of your game). 0 is the historical path."

@@ -246,6 +246,8 @@ pub struct Figure {
     pub high: i64,
     pub unit: String,
     pub note: String,
+    /// The figure is shown only if this holds when its event fires.
+    pub when: Cond,
 }
 
 impl Figure {
@@ -299,6 +301,26 @@ pub struct Event {
     pub effects: Vec<Effect>,
     /// Questions for a class discussion.
     pub discussion: Vec<Question>,
+    /// What the plain title and text take as true when the event fires.
+    pub presumes: Cond,
+    /// Other wordings, each with its condition: the first that holds when the event
+    /// fires is shown (see [`crate::engine::Game::event_text`]).
+    pub texts: Vec<EventText>,
+    /// Events that contradict this one (never on the same day in a true story).
+    pub excludes: Vec<EntryId>,
+    /// An aftermath event: it fires this many days after the game's own agreement.
+    pub after_agreement: Option<u32>,
+    /// Dated before the historical agreement but true after the game's agreement too.
+    pub in_peace: bool,
+}
+
+/// A wording of an event for one situation.
+#[derive(Debug, Clone)]
+pub struct EventText {
+    pub when: Cond,
+    pub text: String,
+    /// Replaces the event's title when given.
+    pub title: Option<String>,
 }
 
 /// A moment where one role decides.
@@ -325,6 +347,8 @@ pub struct Decision {
     pub counterfactual: bool,
     /// Questions for a class discussion.
     pub discussion: Vec<Question>,
+    /// What the title, prompt and plain context take as true when it arises.
+    pub presumes: Cond,
 }
 
 impl Decision {
@@ -353,6 +377,11 @@ pub struct DecisionOption {
     pub historical: Option<HistoricalNote>,
     /// The historical proposal this option tables.
     pub proposal: Option<ProposalId>,
+    /// What the label and plain text take as true when the decision arises.
+    pub presumes: Cond,
+    /// Other wordings of the text, each with its condition (the first that holds when
+    /// the decision arises is shown; see [`crate::engine::Game::option_text`]).
+    pub texts: Vec<(Cond, String)>,
 }
 
 /// Why the real side took an option, with sources.

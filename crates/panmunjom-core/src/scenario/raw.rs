@@ -267,6 +267,46 @@ pub struct RawEvent {
     /// Questions for a class discussion about this event, with sources.
     #[serde(default)]
     pub discussion: Vec<RawQuestion>,
+    /// What the plain title and text take as true when the event fires (default:
+    /// always); the story checker reports a game in which it fails.
+    #[serde(default)]
+    pub presumes: Option<RawCond>,
+    /// Other wordings of the text (and title), each for the situation its condition
+    /// describes: the first whose condition holds when the event fires is shown.
+    #[serde(default)]
+    pub texts: Vec<RawEventText>,
+    /// Events that contradict this one: the story checker reports a game in which
+    /// two of them fire on the same day.
+    #[serde(default)]
+    pub excludes: Vec<String>,
+    /// An aftermath event: it fires this many days after the game's own agreement was
+    /// signed (never without one); `date` must be the historical signing date + days.
+    #[serde(default)]
+    pub after_agreement: Option<u32>,
+    /// True for an event dated before the historical agreement that stays true after
+    /// the game's agreement (a death, an election): the story checker does not report
+    /// it firing in peacetime.
+    #[serde(default)]
+    pub in_peace: bool,
+}
+
+/// A wording of an event's text for one situation.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "EventText")]
+pub struct RawEventText {
+    pub when: RawCond,
+    pub text: String,
+    /// A title for this situation (default: the event's title).
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// A wording of an option's text for one situation.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "OptionText")]
+pub struct RawOptionText {
+    pub when: RawCond,
+    pub text: String,
 }
 
 /// A question for a class discussion: what historians debate, with the sources.
@@ -333,6 +373,9 @@ pub struct RawFigure {
     /// Which source gives which value, in words.
     #[serde(default)]
     pub note: String,
+    /// The figure is shown only if this holds when the event fires (default: always).
+    #[serde(default)]
+    pub when: Option<RawCond>,
 }
 
 /// A moment where one role decides.
@@ -370,6 +413,10 @@ pub struct RawDecision {
     /// Questions for a class discussion about this decision, with sources.
     #[serde(default)]
     pub discussion: Vec<RawQuestion>,
+    /// What the title, prompt and plain context take as true when the decision arises
+    /// (default: always); the story checker reports a game in which it fails.
+    #[serde(default)]
+    pub presumes: Option<RawCond>,
 }
 
 /// A wording of a decision's context for one situation.
@@ -400,6 +447,14 @@ pub struct RawOption {
     /// puts that proposal on the table, by the decision's role.
     #[serde(default)]
     pub proposal: Option<String>,
+    /// What the label and plain text take as true when the decision arises (default:
+    /// always); the story checker reports a game in which it fails.
+    #[serde(default)]
+    pub presumes: Option<RawCond>,
+    /// Other wordings of the text, each for the situation its condition describes: the
+    /// first whose condition holds when the decision arises is shown.
+    #[serde(default)]
+    pub texts: Vec<RawOptionText>,
 }
 
 /// Why the real side took this option, and where that is documented.

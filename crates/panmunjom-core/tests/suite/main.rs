@@ -14,4 +14,6 @@ mod determinism;
 mod explore;
 mod invariant;
 mod record_cases;
+mod scores;
+mod story;
 mod table;

@@ -221,8 +221,8 @@ fn summary(ui: &mut egui::Ui, d: &Debrief) {
         let v = d.divergence;
         card(&mut cols[2], "Divergence from history", |ui| {
             ui.label(RichText::new(v.total.to_string()).size(17.0).strong().color(if v.total == 0 { theme::SAME } else { theme::DIFFERENT }));
-            ui.label(format!("decisions {} + events {} + terms {} + weeks {}", v.decisions, v.events, v.terms, v.weeks))
-                .on_hover_text("One point for each decision taken differently, each event that happened in one path and not the other, each term unlike 8 June 1953, each whole week from 27 July 1953. 0 is the historical path.");
+            ui.label(v.parts_text())
+                .on_hover_text("One point for each decision taken differently or that did not arise (counted apart), each event that happened in one path and not the other, each term unlike 8 June 1953, each whole week from 27 July 1953. 0 is the historical path.");
         });
         let mine: Vec<_> = d.objectives.iter().filter(|r| r.role == d.role).collect();
         let met = mine.iter().filter(|r| r.met).count();
@@ -290,7 +290,7 @@ fn terms(ui: &mut egui::Ui, o: &OutcomeView) {
             &cols,
             vec![
                 text_cell(t.issue_name.as_str()),
-                text_cell(t.game_label.as_deref().unwrap_or("(not agreed)")),
+                text_cell(t.game_text()),
                 text_cell(RichText::new(&t.historical_label).weak()),
                 Box::new(move |ui: &mut egui::Ui| same_badge(ui, same)),
             ],

@@ -25,7 +25,9 @@ pub(super) fn mark_for(game: &Game, i: usize) -> Option<Mark> {
             let kind = e
                 .as_event()
                 .map_or(MarkKind::Public, |e| MarkKind::of_visibility(&e.visibility));
-            Mark::for_entry(e, kind, i)
+            let mut m = Mark::for_entry(e, kind, i);
+            m.title = format!("{} \u{2014} {}", e.date_text(), game.event_title(*id));
+            m
         }
         Happening::Report { event, .. } => {
             let mut m = Mark::for_entry(s.entry(*event), MarkKind::Report, i);
@@ -33,7 +35,7 @@ pub(super) fn mark_for(game: &Game, i: usize) -> Option<Mark> {
             m.title = format!(
                 "Report received {}: {}",
                 long_date(l.date),
-                s.entry(*event).title()
+                game.event_title(*event)
             );
             m
         }
@@ -295,10 +297,8 @@ pub(super) fn draw(
 fn item(ui: &mut egui::Ui, g: &Game, i: usize, out: &mut Vec<UiAction>) {
     let Some(l) = g.log.get(i) else { return };
     match &l.happening {
-        Happening::Fired(id) => event_view::event(ui, &g.scenario, *id, None, out),
-        Happening::Report { event, .. } => {
-            event_view::event(ui, &g.scenario, *event, Some(l.date), out)
-        }
+        Happening::Fired(id) => event_view::event(ui, g, *id, None, out),
+        Happening::Report { event, .. } => event_view::event(ui, g, *event, Some(l.date), out),
         Happening::Decided { entry, option, .. } => {
             event_view::reveal(ui, &g.scenario, *entry, *option, out)
         }

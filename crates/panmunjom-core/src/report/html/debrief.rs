@@ -59,7 +59,7 @@ fn outcome(d: &Debrief) -> Markup {
                 div.table-wrap { table {
                     tr { th { "Issue" } th { "Your terms" } }
                     @for t in &out.terms {
-                        tr { td { (t.issue_name) } td { (t.game_label.as_deref().unwrap_or("(not agreed)")) } }
+                        tr { td { (t.issue_name) } td { (t.game_text()) } }
                     }
                 } }
             } @else {
@@ -68,7 +68,7 @@ fn outcome(d: &Debrief) -> Markup {
                 @for t in &out.terms {
                     tr {
                         td { (t.issue_name) }
-                        td { (t.game_label.as_deref().unwrap_or("(not agreed)"))
+                        td { (t.game_text())
                             @if !t.same { " " span.tag.diff { "different" } } }
                         td { (t.historical_label) }
                     }
@@ -79,7 +79,8 @@ fn outcome(d: &Debrief) -> Markup {
                 "; history: " (out.historical_weeks_taken) " weeks." }
             div.stats {
                 div.stat { b { (v.total) } span { "divergence score" } }
-                div.stat { b { (v.decisions) } span { "decisions" } }
+                div.stat { b { (v.decided_differently) } span { "decided differently" } }
+                div.stat { b { (v.not_arisen) } span { "did not arise" } }
                 div.stat { b { (v.events) } span { "events" } }
                 div.stat { b { (v.terms) } span { "terms" } }
                 div.stat { b { (v.weeks) } span { "weeks" } }

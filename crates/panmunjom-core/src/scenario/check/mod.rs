@@ -11,7 +11,8 @@
 //! `items` (issues, variables, objectives, the scenario's declared variables), `actors`
 //! (stances, weights, interests, aliases), `timeline` (events and decisions), `dates`,
 //! `quotes` (source texts and the quotes checked against them), `conds` (conditions and
-//! effects resolved), `contradiction` (conditions that can never hold), `armistice`,
+//! effects resolved), `contradiction` (conditions that can never hold), `armistice`, `story` (what
+//! texts presume, their variants, excluded events, aftermath events),
 //! and `ron_words` (the RON reader's messages in the format's words).
 
 mod actors;
@@ -25,6 +26,7 @@ mod items;
 mod quotes;
 mod refs;
 mod ron_words;
+mod story;
 mod table;
 mod timeline;
 
@@ -216,5 +218,7 @@ impl<'a> Checker<'a> {
     }
 }
 
+#[cfg(test)]
+mod story_tests;
 #[cfg(test)]
 mod tests;

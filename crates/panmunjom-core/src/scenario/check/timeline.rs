@@ -92,6 +92,7 @@ impl Checker<'_> {
                     high: f.high,
                     unit: f.unit.clone(),
                     note: f.note.clone(),
+                    when: self.opt_cond(item, "figures.when", &f.when),
                 }
             })
             .collect();
@@ -110,6 +111,11 @@ impl Checker<'_> {
             chance: e.chance,
             effects: self.effects(item, "effects", &e.effects),
             discussion: self.discussion(item, &e.discussion),
+            presumes: self.opt_cond(item, "presumes", &e.presumes),
+            texts: self.event_texts(item, e),
+            excludes: self.excludes(item, e),
+            after_agreement: self.after_agreement(item, e),
+            in_peace: e.in_peace,
         }
     }
 
@@ -194,6 +200,8 @@ impl Checker<'_> {
                         .proposal
                         .as_ref()
                         .and_then(|id| self.proposal_ref(item, &field("proposal"), id)),
+                    presumes: self.opt_cond(item, &field("presumes"), &o.presumes),
+                    texts: self.option_texts(item, &format!("options.{}", o.id), &o.texts),
                 }
             })
             .collect();
@@ -233,6 +241,7 @@ impl Checker<'_> {
             },
             counterfactual: d.counterfactual,
             discussion: self.discussion(item, &d.discussion),
+            presumes: self.opt_cond(item, "presumes", &d.presumes),
         }
     }
 }
