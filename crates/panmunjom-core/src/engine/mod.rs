@@ -8,8 +8,10 @@
 
 pub mod agent;
 pub mod policy;
+pub mod seats;
 pub mod state;
 pub mod table;
+pub mod view;
 mod visibility;
 
 use std::sync::Arc;
@@ -21,8 +23,10 @@ use serde::{Deserialize, Serialize};
 
 pub use agent::{Reason, Terms};
 pub use policy::Policy;
+pub use seats::{ActError, Move, Seat};
 pub use state::{Armistice, State};
 pub use table::{TableAction, TableAnswer, TableError, TableMove, Tabled};
+pub use view::{RoleView, SeenLine, Waiting};
 
 use crate::scenario::{ActorId, Entry, EntryId, Scenario, Visibility};
 
@@ -46,7 +50,7 @@ pub enum Decider {
 }
 
 /// What one step of the game did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Happening {
     /// An event fired.
     Fired(EntryId),
@@ -69,7 +73,7 @@ pub enum Happening {
 }
 
 /// How a game ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
     /// An armistice was signed; the timeline ran to its end.
     Armistice,
@@ -147,6 +151,9 @@ pub struct Game {
     contexts: Vec<(EntryId, Option<usize>)>,
     /// Proposals, answers and the player's moves at the table.
     table: table::TableState,
+    /// The roles people play, in the scenario's actor order (see [`seats`]); by
+    /// default the setup's role alone.
+    seats: Vec<Seat>,
 }
 
 impl Game {
@@ -155,6 +162,7 @@ impl Game {
         let log_capacity = 2 * scenario.timeline.len();
         let scratch = state.clone();
         let rng = ChaCha8Rng::seed_from_u64(setup.seed);
+        let first = setup.role;
         Game {
             scenario,
             setup,
@@ -172,6 +180,10 @@ impl Game {
             choices: Vec::new(),
             contexts: Vec::new(),
             table: table::TableState::default(),
+            seats: vec![Seat {
+                role: first,
+                name: None,
+            }],
         }
     }
 
@@ -297,7 +309,7 @@ impl Game {
                     let variant = d.contexts.iter().position(|(c, _)| self.state.holds(&s, c));
                     self.contexts.push((id, variant));
                 }
-                if d.role == self.setup.role {
+                if self.is_seated(d.role) {
                     self.pending = Some(id);
                     return Progress::AwaitingChoice(id);
                 } else {
@@ -318,7 +330,8 @@ impl Game {
         Progress::Advanced
     }
 
-    /// The player takes `option` (an index into the decision's options).
+    /// The player whose decision waits (see [`Game::turn`]) takes `option` (an index
+    /// into the decision's options).
     #[allow(
         clippy::expect_used,
         reason = "`pending` is only ever set to a decision: a failure is a bug"

@@ -14,4 +14,5 @@ mod determinism;
 mod explore;
 mod invariant;
 mod record_cases;
+mod seats;
 mod table;
