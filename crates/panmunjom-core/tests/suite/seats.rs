@@ -67,12 +67,12 @@ fn play_acting(game: &mut Game, k: usize, until: Option<NaiveDate>) -> Vec<(Acto
             }
             Progress::AtTable(_) => {
                 turns.push((who, true));
-                if n % 3 == 0 && game.may_table() {
+                if n.is_multiple_of(3) && game.may_table() {
                     let terms: Vec<_> = game.state.limits[who.0].clone();
                     let _ = game.act(who, Move::Table(terms));
                 }
                 if let Some(&o) = game.open_offers().first() {
-                    let mv = if n % 2 == 0 {
+                    let mv = if n.is_multiple_of(2) {
                         Move::Accept(o)
                     } else {
                         Move::Reject(o)
