@@ -151,8 +151,10 @@ fn seats(scenario: &Scenario, args: &Args) -> Result<Vec<SeatPlay>, UserError> {
                     .ok()
                     .and_then(|r| roles.iter().position(|&x| x == r));
                 let Some(k) = seated else {
-                    let names: Vec<&str> =
-                        roles.iter().map(|&r| scenario.actor(r).id.as_str()).collect();
+                    let names: Vec<&str> = roles
+                        .iter()
+                        .map(|&r| scenario.actor(r).id.as_str())
+                        .collect();
                     return Err(UserError::usage(format!(
                         "error: --choices: `{}` is not one of the roles played here ({})",
                         who.trim(),
@@ -733,7 +735,10 @@ fn summary(game: &Game) {
 fn seat_summary(game: &Game, role: ActorId) {
     let d = Debrief::of_seat(game, role);
     let mut o = format!("\n{}\n", d.role_name.to_uppercase());
-    let rows: Vec<_> = d.player_decisions().filter(|r| r.chosen.is_some()).collect();
+    let rows: Vec<_> = d
+        .player_decisions()
+        .filter(|r| r.chosen.is_some())
+        .collect();
     let same = rows.iter().filter(|r| r.same).count();
     o.push_str(&format!(
         "  {} decision(s) taken, {same} as history took them.\n",

@@ -101,6 +101,7 @@ pub(super) fn draw(
     mut view: ResMut<PlayView>,
     mut history: ResMut<HistoricalPath>,
     overlays: Overlays,
+    seat: Res<super::HotSeat>,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -114,7 +115,8 @@ pub(super) fn draw(
         });
         return Ok(());
     };
-    let g = &game.0;
+    // In a hot-seat game, the game as the viewer's side sees it.
+    let g = seat.shown(game);
     let s = &*g.scenario;
     let hist = history.of(&g.scenario);
     let showing = view.showing(g);
