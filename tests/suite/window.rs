@@ -11,13 +11,15 @@ use std::process::Command;
 
 use crate::common::temp_dir;
 
-const SCREENS: [&str; 6] = [
+const SCREENS: [&str; 8] = [
     "start.png",
     "briefing.png",
     "play.png",
     "debrief.png",
     "replay.png",
     "class.png",
+    "hotseat-curtain.png",
+    "hotseat-turn.png",
 ];
 
 /// The stressed screens: each has a screenshot at 1×1 and at 3840×2160.

@@ -201,7 +201,7 @@ fn draw(
 
     egui::Panel::bottom("start-begin").show(&mut root, |ui| {
         ui.add_space(8.0);
-        options_row(ui, &mut form);
+        options_row(ui, s, &mut form);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let begin = form.begin(s);
@@ -434,32 +434,10 @@ fn role_section(ui: &mut egui::Ui, s: &Scenario, form: &mut StartForm) {
         }
         ui.add_space(2.0);
     }
-    // Hot-seat: more people at this screen, each playing another role.
-    let others: Vec<(ActorId, String)> = s
-        .playable()
-        .filter(|(id, _)| Some(*id) != picked)
-        .map(|(id, a)| (id, a.name.clone()))
-        .collect();
-    if form.mode == Mode::Play && !others.is_empty() {
-        ui.add_space(4.0);
-        ui.label(egui::RichText::new("Hot-seat: a person at this screen also plays").weak());
-        ui.horizontal_wrapped(|ui| {
-            for (id, name) in others {
-                let mut on = form.also.contains(&id);
-                if ui.checkbox(&mut on, name).changed() {
-                    if on {
-                        form.also.push(id);
-                    } else {
-                        form.also.retain(|&r| r != id);
-                    }
-                }
-            }
-        });
-    }
 }
 
 /// The other sides' policy, the seed and the mode, in one block above the Begin button.
-fn options_row(ui: &mut egui::Ui, form: &mut StartForm) {
+fn options_row(ui: &mut egui::Ui, s: &Scenario, form: &mut StartForm) {
     egui::Grid::new("start-options")
         .num_columns(2)
         .spacing([16.0, 6.0])
@@ -522,6 +500,35 @@ fn options_row(ui: &mut egui::Ui, form: &mut StartForm) {
                 );
             });
             ui.end_row();
+            // Hot-seat: more people at this screen, each playing another role.
+            let picked = form.role(s);
+            let others: Vec<(ActorId, String)> = s
+                .playable()
+                .filter(|(id, _)| Some(*id) != picked)
+                .map(|(id, a)| (id, a.name.clone()))
+                .collect();
+            if form.mode == Mode::Play && !others.is_empty() {
+                ui.label(egui::RichText::new("Hot-seat").strong());
+                ui.horizontal_wrapped(|ui| {
+                    for (id, name) in others {
+                        let mut on = form.also.contains(&id);
+                        if ui.checkbox(&mut on, name).changed() {
+                            if on {
+                                form.also.push(id);
+                            } else {
+                                form.also.retain(|&r| r != id);
+                            }
+                        }
+                    }
+                    ui.label(
+                        egui::RichText::new(
+                            "also played by a person at this screen; a curtain between turns",
+                        )
+                        .weak(),
+                    );
+                });
+                ui.end_row();
+            }
             ui.label(egui::RichText::new("Name").strong());
             ui.horizontal(|ui| {
                 ui.add(

@@ -136,9 +136,18 @@ pub(super) fn draw(
             ui.separator();
             ui.label(egui::RichText::new(&s.actor(g.setup.role).name).strong());
             let total = s.decisions_for(g.setup.role).count();
+            // Only this side's: in a hot-seat game, the others' choices are theirs.
+            let taken = g
+                .choices
+                .iter()
+                .filter(|(e, _)| {
+                    s.entry(*e)
+                        .as_decision()
+                        .is_some_and(|d| d.role == g.setup.role)
+                })
+                .count();
             ui.weak(format!(
-                "\u{b7} {} of your {} decisions taken \u{b7} other sides: {}",
-                g.choices.len(),
+                "\u{b7} {taken} of your {} decisions taken \u{b7} other sides: {}",
                 total,
                 g.setup.policy.name()
             ));
