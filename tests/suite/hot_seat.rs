@@ -6,6 +6,7 @@ use std::path::Path;
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
+use panmunjom::app::overlays::source_viewer::SourceViewer;
 use panmunjom::app::screens::play::{HotSeat, PlayView};
 use panmunjom::app::{AppLogicPlugin, DataDir, LoadedScenario, Screen, UiAction};
 use panmunjom::engine::{Game, Happening, Policy, Setup};
@@ -234,6 +235,7 @@ fn window_hot_seat_curtain_and_per_role_view() {
     // before it.
     let mut turns: Vec<(ActorId, bool)> = Vec::new();
     let mut seen_lines = [0usize; 2];
+    let mut opened_source = false;
     for _ in 0..20_000 {
         let (v, curtain) = seat(&app);
         let g: &Game = &app.world().resource::<CurrentGame>().0;
@@ -244,6 +246,10 @@ fn window_hot_seat_curtain_and_per_role_view() {
             assert_ne!(
                 v, viewer,
                 "the curtain comes only when the screen changes hands"
+            );
+            assert!(
+                app.world().resource::<SourceViewer>().0.is_none(),
+                "the source viewer the last delegation opened is closed"
             );
             handovers += 1;
             viewer = v;
@@ -274,6 +280,18 @@ fn window_hot_seat_curtain_and_per_role_view() {
             }
         }
         let me = v.unwrap();
+        if handovers == 1 && app.world().resource::<SourceViewer>().0.is_none() {
+            act(
+                &mut app,
+                UiAction::OpenSource {
+                    source: panmunjom::scenario::SourceId(0),
+                    passage: None,
+                },
+            );
+            assert!(app.world().resource::<SourceViewer>().0.is_some());
+            opened_source = true;
+            continue;
+        }
         // Everything on the play screen comes from the shown game and the view.
         let shown = app
             .world()
@@ -318,6 +336,10 @@ fn window_hot_seat_curtain_and_per_role_view() {
     }
     assert!(app.world().resource::<CurrentGame>().0.is_finished());
     assert!(handovers >= 4, "the screen changed hands {handovers} times");
+    assert!(
+        opened_source,
+        "a delegation opened a source before a hand-over"
+    );
     for w in turns.windows(2) {
         assert_eq!(
             w[1].1,

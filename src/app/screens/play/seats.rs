@@ -8,7 +8,8 @@
 //! [`PlayView`] (what it has read, its tab, the package it is building). When the turn
 //! passes to another person, the curtain goes up: nothing of the game is drawn, egui's
 //! remembered widget state (scroll positions, typed text, open sections) is forgotten,
-//! the bargaining panel (every side's limits) is closed and notices are cleared. Enter
+//! the bargaining panel (every side's limits) and the source viewer are closed and
+//! notices are cleared. Enter
 //! or the button lifts it; a role's first turn opens its briefing.
 
 use bevy::prelude::*;
@@ -16,6 +17,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::PlayView;
 use crate::app::overlays::bargaining::BargainPanel;
+use crate::app::overlays::source_viewer::SourceViewer;
 use crate::app::overlays::toast::Toasts;
 use crate::app::{Screen, UiAction};
 use crate::engine::Game;
@@ -88,6 +90,7 @@ pub(super) fn follow_turns(
     game: Option<Res<CurrentGame>>,
     mut seat: ResMut<HotSeat>,
     mut view: ResMut<PlayView>,
+    sources: Option<ResMut<SourceViewer>>,
 ) {
     let Some(game) = game else { return };
     let g = &game.0;
@@ -122,6 +125,10 @@ pub(super) fn follow_turns(
         seat.curtain = true;
         seat.forget = true;
         changed = true;
+        // No panel of the last person's stays open over the curtain.
+        if let Some(mut v) = sources {
+            v.0 = None;
+        }
     }
     if changed {
         seat.lens = seat.viewer.filter(|&v| v != g.setup.role).map(|v| {
