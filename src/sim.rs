@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use bevy::prelude::*;
 
-use crate::engine::{Game, Progress, Setup, Terms};
+use crate::engine::{Game, Progress, Seat, Setup, Terms};
 use crate::scenario::{ProposalId, Scenario};
 
 /// Where the simulation stands.
@@ -63,6 +63,9 @@ impl CurrentGame {
 pub struct NewGame {
     pub scenario: Arc<Scenario>,
     pub setup: Setup,
+    /// More people at this screen (hot-seat): their roles besides the setup's (empty:
+    /// one person plays). A game with several people starts at the first one's turn.
+    pub seats: Vec<Seat>,
 }
 
 /// Move the game on.
@@ -154,11 +157,17 @@ fn start_game(
     mut next: ResMut<NextState<SimState>>,
 ) {
     if let Some(m) = messages.read().last() {
-        commands.insert_resource(CurrentGame::new(Game::new(
-            Arc::clone(&m.scenario),
-            m.setup.clone(),
-        )));
-        next.set(SimState::Running);
+        let mut game =
+            Game::new(Arc::clone(&m.scenario), m.setup.clone()).with_seats(m.seats.clone());
+        let state = if game.seats().len() > 1 {
+            // Hot-seat: run to the first person's turn, so that the curtain can name
+            // the delegation that starts.
+            state_of(game.advance())
+        } else {
+            SimState::Running
+        };
+        commands.insert_resource(CurrentGame::new(game));
+        next.set(state);
     }
 }
 

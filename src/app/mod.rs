@@ -58,6 +58,12 @@ pub enum UiAction {
     OpenReplay,
     /// Briefing: start playing.
     BeginPlay,
+    /// Hot-seat: the next delegation has the screen; lift the curtain.
+    LiftCurtain,
+    /// Debrief of a hot-seat game: show this delegation's debrief.
+    DebriefSeat(crate::scenario::ActorId),
+    /// Start: a person plays this role too (hot-seat), or no longer does.
+    ToggleSeat(crate::scenario::ActorId),
     /// Play: move on to the next event or decision.
     Continue,
     /// Play: take option `n` (0-based) of the pending decision.

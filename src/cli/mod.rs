@@ -106,12 +106,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ReplayFormat,
     },
-    /// Play one role in the terminal.
+    /// Play one role in the terminal, or several hot-seat (--roles).
     #[command(display_order = 2)]
     Play {
         /// The role: un, soviet or chinese (or any playable actor id of the scenario).
+        #[arg(long, required_unless_present = "roles", conflicts_with = "roles")]
+        role: Option<String>,
+        /// Several roles played by people taking turns at one terminal (hot-seat),
+        /// comma-separated: `un,chinese`. A curtain hides the screen between them.
         #[arg(long)]
-        role: String,
+        roles: Option<String>,
         /// Scenario file (default: the one built in).
         #[arg(long)]
         scenario: Option<PathBuf>,
@@ -128,9 +132,10 @@ pub enum Command {
         /// Write the game record (JSON) here.
         #[arg(long)]
         save: Option<PathBuf>,
-        /// The player's or group's name, kept in the record for the class report.
+        /// The player's or group's name, kept in the record for the class report
+        /// (with --roles: once per role, in the order of --roles).
         #[arg(long)]
-        name: Option<String>,
+        name: Vec<String>,
     },
     /// Compare a saved game with history.
     #[command(display_order = 3)]
@@ -293,6 +298,7 @@ pub fn run(command: Command) -> ExitCode {
         } => replay(scenario.as_deref(), to, format),
         Command::Play {
             role,
+            roles,
             scenario,
             seed,
             policy,
@@ -300,7 +306,11 @@ pub fn run(command: Command) -> ExitCode {
             save,
             name,
         } => play::run(play::Args {
-            role,
+            roles: match (role, roles) {
+                (Some(one), _) => vec![one],
+                (None, Some(list)) => list.split(',').map(|r| r.trim().to_string()).collect(),
+                (None, None) => Vec::new(),
+            },
             scenario,
             seed,
             policy: policy.into(),

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use super::{UserError, out};
 use crate::compare::Debrief;
-use crate::engine::{Game, Happening, Policy, Progress, Setup};
+use crate::engine::{Game, Happening, Policy, Progress, Seat, Setup};
 use crate::record::Record;
 use crate::report::{self, days_text, wrap, wrap_hanging};
 use crate::scenario::{ActorId, Entry, EntryId, Scenario};
@@ -20,14 +20,15 @@ use crate::scenario::{ActorId, Entry, EntryId, Scenario};
 const WIDTH: usize = 88;
 
 pub struct Args {
-    pub role: String,
+    /// One role (`--role`), or several played hot-seat (`--roles`), as typed.
+    pub roles: Vec<String>,
     pub scenario: Option<PathBuf>,
     pub seed: u64,
     pub policy: Policy,
     pub choices: Option<String>,
     pub save: Option<PathBuf>,
-    /// The player's or group's name for the record.
-    pub name: Option<String>,
+    /// The players' or groups' names for the record: none, or one per role.
+    pub name: Vec<String>,
 }
 
 /// One answer from `--choices`.
@@ -87,37 +88,193 @@ enum Source {
     Prompt,
 }
 
+/// One person's seat in terminal play: where its answers come from, how much of the
+/// log it has been shown, whether it has read its briefing.
+struct SeatPlay {
+    role: ActorId,
+    source: Source,
+    shown: usize,
+    briefed: bool,
+}
+
+/// The seats of `--role`/`--roles` and their `--choices` lists. With one role,
+/// `--choices` is as before; with several, `historical` (every seat), or one list per
+/// role: `un:1,2,h;chinese:h,table:custody=india_sole` (a role without a list is
+/// prompted).
+fn seats(scenario: &Scenario, args: &Args) -> Result<Vec<SeatPlay>, UserError> {
+    let mut roles: Vec<ActorId> = Vec::new();
+    for name in &args.roles {
+        let r = scenario.role_by_name(name)?;
+        if roles.contains(&r) {
+            return Err(UserError::usage(format!(
+                "error: --roles: `{name}` names role `{}` a second time",
+                scenario.actor(r).id
+            )));
+        }
+        roles.push(r);
+    }
+    if roles.is_empty() {
+        return Err(UserError::usage(format!(
+            "error: --roles: name at least one role ({})",
+            scenario.role_names()
+        )));
+    }
+    if !args.name.is_empty() && args.name.len() != roles.len() {
+        return Err(UserError::usage(format!(
+            "error: --name: {} name(s) for {} role(s); give one --name per role, in the order of --roles",
+            args.name.len(),
+            roles.len()
+        )));
+    }
+    let source = |list: Option<&str>| -> Result<Source, UserError> {
+        Ok(match list.map(parse_choices).transpose()? {
+            None => Source::Prompt,
+            Some(None) => Source::AllHistorical,
+            Some(Some(list)) => Source::List(list.into_iter().peekable()),
+        })
+    };
+    let mut lists: Vec<Option<String>> = vec![None; roles.len()];
+    match args.choices.as_deref() {
+        None => {}
+        Some(list) if roles.len() == 1 || list.trim().eq_ignore_ascii_case("historical") => {
+            lists.fill(Some(list.to_string()));
+        }
+        Some(list) => {
+            for part in list.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                let Some((who, rest)) = part.split_once(':') else {
+                    return Err(UserError::usage(format!(
+                        "error: --choices: with several roles, give each role's list after its name: `un:1,2,h;chinese:h` (`{part}` names no role)"
+                    )));
+                };
+                let seated = scenario
+                    .role_by_name(who)
+                    .ok()
+                    .and_then(|r| roles.iter().position(|&x| x == r));
+                let Some(k) = seated else {
+                    let names: Vec<&str> = roles
+                        .iter()
+                        .map(|&r| scenario.actor(r).id.as_str())
+                        .collect();
+                    return Err(UserError::usage(format!(
+                        "error: --choices: `{}` is not one of the roles played here ({})",
+                        who.trim(),
+                        names.join(", ")
+                    )));
+                };
+                if lists[k].is_some() {
+                    return Err(UserError::usage(format!(
+                        "error: --choices: role `{}` has two lists",
+                        who.trim()
+                    )));
+                }
+                lists[k] = Some(rest.to_string());
+            }
+        }
+    }
+    roles
+        .into_iter()
+        .zip(lists)
+        .map(|(role, list)| {
+            let source = source(list.as_deref()).map_err(|e| {
+                if args.roles.len() > 1 {
+                    UserError::usage(format!(
+                        "{} (in the list of `{}`)",
+                        e.text,
+                        scenario.actor(role).id
+                    ))
+                } else {
+                    e
+                }
+            })?;
+            Ok(SeatPlay {
+                role,
+                source,
+                shown: 0,
+                briefed: false,
+            })
+        })
+        .collect()
+}
+
 #[allow(
     clippy::expect_used,
     reason = "the game waits only at a decision with an open option: a failure is a bug"
 )]
 pub fn run(args: Args) -> Result<ExitCode, UserError> {
     let scenario = crate::scenario::load(args.scenario.as_deref())?;
-    let role = scenario.role_by_name(&args.role)?;
-    let mut source = match args.choices.as_deref().map(parse_choices).transpose()? {
-        None => Source::Prompt,
-        Some(None) => Source::AllHistorical,
-        Some(Some(list)) => Source::List(list.into_iter().peekable()),
+    let mut seats = seats(&scenario, &args)?;
+    let hot_seat = seats.len() > 1;
+    let names: Vec<Option<String>> = if args.name.is_empty() {
+        vec![None; seats.len()]
+    } else {
+        args.name
+            .iter()
+            .map(|n| Some(n.trim().to_string()).filter(|n| !n.is_empty()))
+            .collect()
     };
+    let game_seats: Vec<Seat> = seats
+        .iter()
+        .zip(&names)
+        .map(|(p, name)| Seat {
+            role: p.role,
+            name: name.clone(),
+        })
+        .collect();
     let mut game = Game::new(
         Arc::clone(&scenario),
         Setup {
-            role,
+            role: seats[0].role,
             policy: args.policy,
             seed: args.seed,
         },
-    );
-    briefing(&scenario, role, args.policy, args.seed);
+    )
+    .with_seats(game_seats);
+    if hot_seat {
+        table_of_seats(&game, args.policy, args.seed);
+    } else {
+        briefing(&scenario, seats[0].role, args.policy, args.seed);
+        seats[0].briefed = true;
+    }
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    let mut shown = 0;
+    let mut last: Option<ActorId> = None;
     let mut stopped: Option<String> = None;
     loop {
         let progress = game.advance();
-        shown = show_log(&game, shown);
+        let Some(who) = game.turn() else {
+            // The game is over: each seat sees how its own news ended.
+            for seat in &mut seats {
+                if hot_seat {
+                    out(&format!(
+                        "\n\u{2500}\u{2500} {}\n",
+                        scenario.actor(seat.role).name.to_uppercase()
+                    ));
+                }
+                seat.shown = show_log(&game, seat.shown, seat.role);
+            }
+            break;
+        };
+        let k = seats
+            .iter()
+            .position(|p| p.role == who)
+            .expect("the game waits only for a seated role");
+        if hot_seat && last != Some(who) {
+            let waits = matches!(seats[k].source, Source::Prompt);
+            if !curtain(&game, who, waits, &mut input) {
+                stopped = Some("Input ended; the game stops here, unfinished.".to_string());
+                break;
+            }
+        }
+        last = Some(who);
+        let seat = &mut seats[k];
+        if !seat.briefed {
+            briefing(&scenario, who, args.policy, args.seed);
+            seat.briefed = true;
+        }
+        seat.shown = show_log(&game, seat.shown, who);
         if let Progress::AtTable(m) = progress {
             super::table::present(&game, m);
-            if !at_table(&mut game, &mut source, &mut input)? {
+            if !at_table(&mut game, &mut seat.source, &mut input)? {
                 stopped = Some("Input ended; the game stops here, unfinished.".to_string());
                 break;
             }
@@ -127,26 +284,29 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
             break;
         };
         present(&game, id);
-        let option = match &mut source {
+        let option = match &mut seat.source {
             Source::AllHistorical => game
                 .historical_or_first(id)
                 .expect("a pending decision has an open option"),
             Source::List(list) => match list.next() {
                 Some(Answer::Table(mv)) => {
                     return Err(UserError::usage(format!(
-                        "error: --choices: `{mv:?}` is a table move, but the game waits at decision `{}`",
-                        s_id(&game, id)
+                        "error: --choices: `{mv:?}` is a table move, but the game waits at decision `{}`{}",
+                        s_id(&game, id),
+                        of_role(&game, who, hot_seat)
                     )));
                 }
                 None => {
-                    stopped = Some(
-                        "The list of choices ran out at this decision; the game stops here, unfinished."
-                            .to_string(),
-                    );
+                    stopped = Some(format!(
+                        "The list of choices{} ran out at this decision; the game stops here, unfinished.",
+                        of_role(&game, who, hot_seat)
+                    ));
                     break;
                 }
                 Some(answer) => {
-                    let option = resolve(&game, id, answer)?;
+                    let option = resolve(&game, id, answer).map_err(|e| {
+                        UserError::usage(format!("{}{}", e.text, of_role(&game, who, hot_seat)))
+                    })?;
                     out(&format!("Your choice: {}\n", option + 1));
                     option
                 }
@@ -166,24 +326,39 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
     if let Some(msg) = &stopped {
         out(&format!("\n{msg}\n"));
     }
-    if let Source::List(rest) = &mut source {
-        let left = rest.count();
-        if left > 0 {
-            eprintln!(
-                "notice: --choices: the last {left} value(s) were not used; the game had no more decisions for your side"
-            );
+    for seat in &mut seats {
+        if let Source::List(rest) = &mut seat.source {
+            let left = rest.count();
+            if left > 0 {
+                eprintln!(
+                    "notice: --choices: the last {left} value(s){} were not used; the game had no more decisions for {}",
+                    of_role(&game, seat.role, hot_seat),
+                    if hot_seat { "that side" } else { "your side" }
+                );
+            }
         }
     }
-    summary(&game);
+    if hot_seat {
+        out("\n\u{2500}\u{2500} THE DEBRIEF: EVERY DELEGATION\n");
+        summary(&game);
+        for seat in &seats {
+            seat_summary(&game, seat.role);
+        }
+    } else {
+        summary(&game);
+    }
     if let Some(path) = &args.save {
-        Record::named(&game, args.name.as_deref().unwrap_or(""))
-            .write(path)
-            .map_err(|e| {
-                UserError::data(format!(
-                    "{}: error: cannot write the game record: {e}",
-                    path.display()
-                ))
-            })?;
+        let record = if hot_seat {
+            Record::of(&game)
+        } else {
+            Record::named(&game, names[0].as_deref().unwrap_or(""))
+        };
+        record.write(path).map_err(|e| {
+            UserError::data(format!(
+                "{}: error: cannot write the game record: {e}",
+                path.display()
+            ))
+        })?;
         // A scenario read from a file must be named again for the debrief to find it.
         let scenario = args
             .scenario
@@ -197,6 +372,73 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
         ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// ` (role un)` in hot-seat play, else nothing: which seat's list an error is about.
+fn of_role(game: &Game, role: ActorId, hot_seat: bool) -> String {
+    if hot_seat {
+        format!(" (role `{}`)", game.scenario.actor(role).id)
+    } else {
+        String::new()
+    }
+}
+
+/// The opening of a hot-seat game: the scenario and who plays which delegation.
+fn table_of_seats(game: &Game, policy: Policy, seed: u64) {
+    let s = &*game.scenario;
+    let mut o = format!("{}\n\n", s.title.to_uppercase());
+    o.push_str(&wrap(&s.summary, "", WIDTH));
+    o.push_str(&format!(
+        "\nHOT-SEAT: {} delegations at this terminal \u{b7} other sides: {} \u{b7} seed {seed}\n",
+        game.seats().len(),
+        policy.name()
+    ));
+    for seat in game.seats() {
+        let name = seat
+            .name
+            .as_deref()
+            .map(|n| format!(" \u{2014} {n}"))
+            .unwrap_or_default();
+        o.push_str(&format!("  {}{name}\n", s.actor(seat.role).name));
+    }
+    o.push_str(&wrap(
+        "Each delegation sees only what its side knows. When the turn passes, the screen is cleared: hand the keyboard over.",
+        "",
+        WIDTH,
+    ));
+    o.push('\n');
+    out(&o);
+}
+
+/// Between two people's turns: clears the screen (on a terminal) and asks the next
+/// delegation to take the keyboard; waits for Enter when it types its moves. False
+/// when input ends.
+fn curtain(game: &Game, who: ActorId, wait: bool, input: &mut impl BufRead) -> bool {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        out("\x1b[2J\x1b[3J\x1b[H");
+    }
+    let actor = game.scenario.actor(who);
+    let name = game
+        .seats()
+        .iter()
+        .find(|s| s.role == who)
+        .and_then(|s| s.name.as_deref())
+        .map(|n| format!(" ({n})"))
+        .unwrap_or_default();
+    let mut o = format!(
+        "\n\u{2550}\u{2550}\u{2550} Hand over to the delegation of {}{name}",
+        actor.name
+    );
+    if wait {
+        o.push_str(" \u{2014} press Enter when ready ");
+        out(&o);
+        let mut line = String::new();
+        return matches!(input.read_line(&mut line), Ok(n) if n > 0);
+    }
+    o.push_str(" \u{2550}\u{2550}\u{2550}\n\n");
+    out(&o);
+    true
 }
 
 fn s_id(game: &Game, id: EntryId) -> String {
@@ -263,12 +505,12 @@ fn briefing(s: &Scenario, role: ActorId, policy: Policy, seed: u64) {
     out(&o);
 }
 
-/// Prints the log entries from `from` that the player's side knows of
-/// ([`Game::player_sees`]); returns the new length of the log.
-fn show_log(game: &Game, from: usize) -> usize {
+/// Prints the log entries from `from` that the side of `role` knows of
+/// ([`Game::sees`]); returns the new length of the log.
+fn show_log(game: &Game, from: usize, role: ActorId) -> usize {
     let s = &*game.scenario;
     let mut o = String::new();
-    for entry in game.log[from..].iter().filter(|e| game.player_sees(e)) {
+    for entry in game.log[from..].iter().filter(|e| game.sees(role, e)) {
         match &entry.happening {
             Happening::Fired(id) => event_lines(&mut o, game, *id, ""),
             Happening::Report { event, .. } => {
@@ -295,7 +537,7 @@ fn show_log(game: &Game, from: usize) -> usize {
                 }
             }
             // The player's own decisions are shown as they are made (`present`, the
-            // choice, `reveal`); nothing else passes `player_sees`.
+            // choice, `reveal`); nothing else passes `sees`.
             _ => {}
         }
     }
@@ -489,6 +731,47 @@ fn summary(game: &Game) {
         v.total,
         v.parts_text()
     ));
+    out(&o);
+}
+
+/// In the hot-seat debrief: one delegation's decisions beside history's, and its
+/// objectives.
+fn seat_summary(game: &Game, role: ActorId) {
+    let d = Debrief::of_seat(game, role);
+    let mut o = format!("\n{}\n", d.role_name.to_uppercase());
+    let rows: Vec<_> = d
+        .player_decisions()
+        .filter(|r| r.chosen.is_some())
+        .collect();
+    let same = rows.iter().filter(|r| r.same).count();
+    o.push_str(&format!(
+        "  {} decision(s) taken, {same} as history took them.\n",
+        rows.len()
+    ));
+    for r in &rows {
+        let mark = if r.same { "=" } else { "\u{2260}" };
+        o.push_str(&wrap_hanging(
+            &format!(
+                "{} {}: {} {mark} history: {}",
+                r.date_text,
+                r.title,
+                r.chosen_label.as_deref().unwrap_or("-"),
+                r.historical_label
+            ),
+            "  - ",
+            "    ",
+            WIDTH,
+        ));
+    }
+    for obj in d.objectives.iter().filter(|o| o.role == d.role) {
+        let met = if obj.met { "met" } else { "not met" };
+        o.push_str(&wrap_hanging(
+            &format!("Objective ({met}): {}", obj.text),
+            "  - ",
+            "    ",
+            WIDTH,
+        ));
+    }
     out(&o);
 }
 

@@ -80,7 +80,7 @@ pub fn present(game: &Game, m: MeetingId) {
         ));
         o.push_str(&terms_lines(s, &t.terms));
     }
-    let role = game.setup.role;
+    let role = game.turn().unwrap_or(game.setup.role);
     o.push_str("  Your side holds:\n");
     for (i, issue) in s.issues.iter().enumerate() {
         if let Some(p) = game.state.positions[role.0][i] {

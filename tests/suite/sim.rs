@@ -34,6 +34,7 @@ fn plugin_plays_history_to_the_armistice() {
             policy: Policy::Historical,
             seed: 3,
         },
+        seats: Vec::new(),
     });
     app.update();
     app.update();
@@ -89,6 +90,7 @@ fn plugin_steps_one_entry_at_a_time_and_refuses_bad_choices() {
             policy: Policy::Adaptive,
             seed: 9,
         },
+        seats: Vec::new(),
     });
     app.update();
     app.world_mut().write_message(Advance::Step);

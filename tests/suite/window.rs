@@ -11,7 +11,7 @@ use std::process::Command;
 
 use crate::common::temp_dir;
 
-const SCREENS: [&str; 7] = [
+const SCREENS: [&str; 9] = [
     "start.png",
     "briefing.png",
     "play.png",
@@ -19,6 +19,8 @@ const SCREENS: [&str; 7] = [
     "debrief-table.png",
     "replay.png",
     "class.png",
+    "hotseat-curtain.png",
+    "hotseat-turn.png",
 ];
 
 /// The stressed screens: each has a screenshot at 1×1 and at 3840×2160.

@@ -1,7 +1,8 @@
 //! Game records: the few facts that fully determine a game, saved as JSON.
 //!
-//! A record names the scenario (id and content hash), the role, the policy of the
-//! other sides, the seed and the player's choices by id. Replaying it through the
+//! A record names the scenario (id and content hash), the role (or, for a game with
+//! several people, the `seats`: each role a person played, with an optional name), the
+//! policy of the other sides, the seed and the players' choices and table moves by id. Replaying it through the
 //! engine reproduces the game exactly. Records are written atomically, so a failed
 //! save never destroys an earlier one.
 
@@ -10,7 +11,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Game, Policy, Progress, Setup, TableAction, TableMove};
+use crate::engine::{Game, Policy, Progress, Seat, Setup, TableAction, TableMove};
 use crate::input;
 use crate::scenario::{LoadError, Scenario, error::Place};
 
@@ -39,6 +40,21 @@ pub struct Record {
     /// before it existed have none, and a record without a name leaves it out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The roles people played when more than one did (hot-seat or over the network),
+    /// in the scenario's actor order, each with an optional name; `role` is one of them.
+    /// Absent: one seat, `role` (with `name`), as in every older record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seats: Vec<SeatRef>,
+}
+
+/// One person's seat, by ids.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeatRef {
+    /// Actor id of the role.
+    pub role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// One move of the player at the table, by ids.
@@ -59,6 +75,9 @@ pub struct TableMoveRef {
     /// For `accept` and `reject`: the offer's number in the table's history (from 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer: Option<usize>,
+    /// The role that made the move, in a record with several seats (absent: `role`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// Which scenario a record was played on.
@@ -107,8 +126,32 @@ impl Record {
                     }
                 })
                 .collect(),
-            table: game.table_moves().iter().map(|m| move_ref(s, m)).collect(),
-            name: None,
+            table: game
+                .table_moves()
+                .iter()
+                .map(|m| {
+                    let mut r = move_ref(s, m);
+                    if game.seats().len() > 1 {
+                        r.role = Some(s.actor(m.role).id.clone());
+                    }
+                    r
+                })
+                .collect(),
+            name: match game.seats() {
+                [one] => one.name.clone(),
+                _ => None,
+            },
+            seats: if game.seats().len() > 1 {
+                game.seats()
+                    .iter()
+                    .map(|seat| SeatRef {
+                        role: s.actor(seat.role).id.clone(),
+                        name: seat.name.clone(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -270,19 +313,50 @@ impl Record {
                 ),
             ));
         }
-        let role = scenario
-            .actor_by_id(&self.role)
-            .filter(|&a| scenario.actor(a).playable)
-            .ok_or_else(|| {
-                LoadError::single(
+        let playable = |id: &str, place: Place| {
+            scenario
+                .actor_by_id(id)
+                .filter(|&a| scenario.actor(a).playable)
+                .ok_or_else(|| {
+                    LoadError::single(
+                        origin,
+                        place,
+                        format!(
+                            "`{id}` is not a playable role of scenario `{}`",
+                            scenario.id
+                        ),
+                    )
+                })
+        };
+        let role = playable(&self.role, item("role"))?;
+        let mut seats = Vec::new();
+        for (n, seat) in self.seats.iter().enumerate() {
+            let r = playable(&seat.role, seat_place(n))?;
+            if seats.iter().any(|s: &Seat| s.role == r) {
+                return Err(LoadError::single(
                     origin,
-                    item("role"),
-                    format!(
-                        "`{}` is not a playable role of scenario `{}`",
-                        self.role, scenario.id
-                    ),
-                )
-            })?;
+                    seat_place(n),
+                    format!("role `{}` has two seats", seat.role),
+                ));
+            }
+            seats.push(Seat {
+                role: r,
+                name: seat.name.clone(),
+            });
+        }
+        if !seats.is_empty() && !seats.iter().any(|s| s.role == role) {
+            return Err(LoadError::single(
+                origin,
+                item("role"),
+                format!("role `{}` is not among the record's seats", self.role),
+            ));
+        }
+        if seats.is_empty() {
+            seats.push(Seat {
+                role,
+                name: self.name.clone(),
+            });
+        }
         let mut game = Game::new(
             scenario,
             Setup {
@@ -290,7 +364,8 @@ impl Record {
                 policy: self.policy,
                 seed: self.seed,
             },
-        );
+        )
+        .with_seats(seats);
         let mut choices = self.choices.iter().enumerate();
         let mut moves = self.table.iter().enumerate().peekable();
         loop {
@@ -301,9 +376,12 @@ impl Record {
                     let meeting = scenario.meeting(m);
                     let session = &scenario.session(meeting.session).id;
                     let date = meeting.date.to_string();
-                    while let Some((n, mv)) =
-                        moves.next_if(|(_, mv)| &mv.session == session && mv.date == date)
-                    {
+                    let turn = game.turn().map(|a| scenario.actor(a).id.as_str());
+                    while let Some((n, mv)) = moves.next_if(|(_, mv)| {
+                        &mv.session == session
+                            && mv.date == date
+                            && Some(mv.role.as_deref().unwrap_or(&self.role)) == turn
+                    }) {
                         apply_move(origin, &mut game, n, mv)?;
                     }
                     // `pass` fails only when not at a meeting: the moves ended it.
@@ -383,6 +461,7 @@ fn move_ref(s: &Scenario, m: &TableMove) -> TableMoveRef {
         terms: Vec::new(),
         proposal: None,
         offer: None,
+        role: None,
     };
     match &m.action {
         TableAction::Table(terms) => {
@@ -470,6 +549,15 @@ fn apply_move(origin: &str, game: &mut Game, n: usize, mv: &TableMoveRef) -> Res
             format!("{} at {} on {}: {e}", mv.action, mv.session, mv.date),
         )
     })
+}
+
+/// The place of the `n`th (0-based) seat of a record.
+fn seat_place(n: usize) -> Place {
+    Place::Item {
+        kind: "record".into(),
+        id: format!("seat {}", n + 1),
+        field: "role".into(),
+    }
 }
 
 /// The place of the `n`th (0-based) table move of a record.

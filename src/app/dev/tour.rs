@@ -1,8 +1,10 @@
 //! `panmunjom tour`: opens the real window and drives it through Start, Briefing, Play
 //! (three decisions or more, one of them not the historical one; at the first meeting
 //! after that where the player may table, a package tabled: the Table panel and the
-//! Bargaining panel), Debrief, Replay and Explore (a run of 500 games) by writing the
-//! same [`UiAction`]s a person's clicks write, saving a screenshot of each screen. Exit 0 when every screenshot was written, else non-zero with the reason.
+//! Bargaining panel), Debrief, Replay, Explore (a run of 500 games), Class, and a
+//! hot-seat game of two roles (the curtain, then the second role's first turn) by
+//! writing the same [`UiAction`]s a person's clicks write, saving a screenshot of each
+//! screen. Exit 0 when every screenshot was written, else non-zero with the reason.
 //!
 //! With `--stress` it also, on Start, on Play (at a decision, with the source viewer
 //! open), on the Debrief and on the Replay, resizes the window to 1×1 and to 4K
@@ -23,7 +25,7 @@ use crate::app::overlays::bargaining::BargainPanel;
 use crate::app::overlays::source_viewer::SourceViewer;
 use crate::app::screens::debrief::ExportDir;
 use crate::app::screens::explore::ExploreState;
-use crate::app::screens::play::{PlayView, Showing};
+use crate::app::screens::play::{HotSeat, PlayView, Showing};
 use crate::app::theme::UiZoom;
 use crate::app::{DataDir, LoadedScenario, Screen, UiAction};
 use crate::engine::{Policy, Setup};
@@ -123,6 +125,10 @@ enum Step {
     Replay,
     Explore,
     Class,
+    /// A hot-seat game: the curtain, then the second person's turn.
+    HotSeat,
+    /// Every screenshot written: the summary line, exit 0.
+    Summary,
     Done,
 }
 
@@ -153,6 +159,8 @@ struct Tour {
     pending_shot: Option<String>,
     /// The saves folder the Class screen reads (the tour's game is saved there).
     saves: PathBuf,
+    /// In the hot-seat game: the role that had the screen first.
+    hot_first: Option<ActorId>,
 }
 
 /// One setting of the window during the stress phase.
@@ -264,6 +272,7 @@ impl Tour {
             stress: stress.then(Stress::default),
             pending_shot: None,
             saves: PathBuf::new(),
+            hot_first: None,
         }
     }
 
@@ -329,7 +338,7 @@ fn drive(
     viewer: Res<SourceViewer>,
     mut explore: ResMut<ExploreState>,
     mut bargain: ResMut<BargainPanel>,
-    view: Res<PlayView>,
+    (view, seat): (Res<PlayView>, Res<HotSeat>),
     mut zoom: ResMut<UiZoom>,
     mut windows: Query<&mut Window, With<PrimaryWindow>>,
     mut actions: MessageWriter<UiAction>,
@@ -663,6 +672,75 @@ fn drive(
                 tour.screenshot(&mut commands, "class.png");
                 return;
             }
+            // Hot-seat: the tour's role and another, at one screen.
+            let Some((other, _)) = s.playable().find(|(r, _)| *r != tour.role) else {
+                tour.step = Step::Done;
+                return fail(&mut exit, "the scenario has one playable role".into());
+            };
+            actions.write(UiAction::ToStart);
+            actions.write(UiAction::ToggleSeat(other));
+            actions.write(UiAction::NewGame(Setup {
+                role: tour.role,
+                policy: Policy::Historical,
+                seed: tour.seed,
+            }));
+            tour.step = Step::HotSeat;
+            tour.wait = SETTLE;
+        }
+        Step::HotSeat => {
+            let Some(game) = &game else { return };
+            let Some(viewer) = seat.viewer else { return };
+            let first = *tour.hot_first.get_or_insert(viewer);
+            if seat.curtain {
+                if !tour
+                    .taken
+                    .iter()
+                    .any(|p| p.ends_with("hotseat-curtain.png"))
+                {
+                    tour.screenshot(&mut commands, "hotseat-curtain.png");
+                    return;
+                }
+                actions.write(UiAction::LiftCurtain);
+                tour.wait = SETTLE;
+                return;
+            }
+            if *screen.get() == Screen::Briefing {
+                actions.write(UiAction::BeginPlay);
+                tour.wait = SETTLE;
+                return;
+            }
+            if *screen.get() != Screen::Play {
+                return;
+            }
+            let shown = seat.shown(game);
+            let present = matches!(
+                view.showing(shown),
+                Showing::Decision(_) | Showing::Table(_)
+            );
+            if viewer != first && present {
+                tour.screenshot(&mut commands, "hotseat-turn.png");
+                tour.step = Step::Summary;
+                return;
+            }
+            if *sim.get() == SimState::Finished {
+                tour.step = Step::Done;
+                return fail(
+                    &mut exit,
+                    "the hot-seat game ended before a hand-over".into(),
+                );
+            }
+            match view.showing(shown) {
+                Showing::Decision(d) => {
+                    let pick = shown.historical_or_first(d).unwrap_or(0);
+                    actions.write(UiAction::Choose(pick));
+                }
+                _ => {
+                    actions.write(UiAction::Continue);
+                }
+            }
+            tour.wait = 2;
+        }
+        Step::Summary => {
             tour.step = Step::Done;
             let shots: Vec<String> = tour
                 .taken

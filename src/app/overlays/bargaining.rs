@@ -64,9 +64,16 @@ pub fn offer_points(game: &Game, a: &bargain::Analysis) -> Vec<(usize, [f64; 2],
 fn draw(
     mut contexts: EguiContexts,
     game: Option<Res<CurrentGame>>,
+    seat: Option<Res<crate::app::screens::play::HotSeat>>,
     mut panel: ResMut<BargainPanel>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    // Not in a hot-seat game: the panel shows every side's limits and every session's
+    // offers, which one delegation must not see of another.
+    if seat.is_some_and(|s| s.active()) {
+        panel.open = false;
+        return Ok(());
+    }
     if ctx.input(|i| i.key_pressed(egui::Key::B)) {
         panel.open = !panel.open;
     }

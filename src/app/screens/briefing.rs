@@ -16,7 +16,8 @@ impl Plugin for BriefingPlugin {
     fn build(&self, app: &mut App) {
         app.add_systems(Update, handle_actions).add_systems(
             EguiPrimaryContextPass,
-            draw.run_if(in_state(Screen::Briefing)),
+            draw.run_if(in_state(Screen::Briefing))
+                .run_if(crate::app::screens::play::seats::curtain_down),
         );
     }
 }
@@ -46,6 +47,7 @@ pub fn primary_source(s: &Scenario) -> Option<SourceId> {
 fn draw(
     mut contexts: EguiContexts,
     game: Option<Res<CurrentGame>>,
+    seat: Res<crate::app::screens::play::HotSeat>,
     overlays: crate::app::overlays::menu::Overlays,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
@@ -60,7 +62,8 @@ fn draw(
         });
         return Ok(());
     };
-    let game = &game.0;
+    // In a hot-seat game, the briefing of the role whose turn it is.
+    let game = seat.shown(game);
     let s = &game.scenario;
     let role = s.actor(game.setup.role);
     let source = primary_source(s);

@@ -35,6 +35,8 @@ pub struct StartForm {
     pub path: String,
     /// The player's or group's name, kept in the saved record for the class report.
     pub name: String,
+    /// Other roles played by people at this screen too (hot-seat).
+    pub also: Vec<ActorId>,
 }
 
 impl Default for StartForm {
@@ -46,6 +48,7 @@ impl Default for StartForm {
             mode: Mode::Play,
             path: String::new(),
             name: String::new(),
+            also: Vec::new(),
         }
     }
 }
@@ -61,6 +64,17 @@ impl StartForm {
         self.role
             .filter(|r| s.actors.get(r.0).is_some_and(|a| a.playable))
             .or_else(|| s.playable().next().map(|(id, _)| id))
+    }
+
+    /// The roles people play at this screen besides the chosen one (hot-seat), each a
+    /// playable role of `s`.
+    pub fn hot_seats(&self, s: &Scenario) -> Vec<ActorId> {
+        let role = self.role(s);
+        self.also
+            .iter()
+            .copied()
+            .filter(|&r| Some(r) != role && s.actors.get(r.0).is_some_and(|a| a.playable))
+            .collect()
     }
 
     /// The action the Begin button writes, if the form is complete.
@@ -119,7 +133,7 @@ impl Plugin for StartPlugin {
 fn handle_actions(
     mut actions: MessageReader<UiAction>,
     loaded: Res<LoadedScenario>,
-    form: Res<StartForm>,
+    mut form: ResMut<StartForm>,
     mut name: ResMut<PlayerName>,
     mut new_game: MessageWriter<NewGame>,
     mut screen: ResMut<NextState<Screen>>,
@@ -130,9 +144,21 @@ fn handle_actions(
                 new_game.write(NewGame {
                     scenario: loaded.scenario.clone(),
                     setup: setup.clone(),
+                    seats: form
+                        .hot_seats(&loaded.scenario)
+                        .into_iter()
+                        .map(|role| crate::engine::Seat { role, name: None })
+                        .collect(),
                 });
                 name.0 = form.name.trim().to_string();
                 screen.set(Screen::Briefing);
+            }
+            UiAction::ToggleSeat(role) => {
+                if let Some(k) = form.also.iter().position(|r| r == role) {
+                    form.also.remove(k);
+                } else {
+                    form.also.push(*role);
+                }
             }
             UiAction::OpenReplay => screen.set(Screen::Replay),
             UiAction::ToStart => screen.set(Screen::Start),
@@ -175,7 +201,7 @@ fn draw(
 
     egui::Panel::bottom("start-begin").show(&mut root, |ui| {
         ui.add_space(8.0);
-        options_row(ui, &mut form);
+        options_row(ui, s, &mut form);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let begin = form.begin(s);
@@ -411,7 +437,7 @@ fn role_section(ui: &mut egui::Ui, s: &Scenario, form: &mut StartForm) {
 }
 
 /// The other sides' policy, the seed and the mode, in one block above the Begin button.
-fn options_row(ui: &mut egui::Ui, form: &mut StartForm) {
+fn options_row(ui: &mut egui::Ui, s: &Scenario, form: &mut StartForm) {
     egui::Grid::new("start-options")
         .num_columns(2)
         .spacing([16.0, 6.0])
@@ -474,6 +500,35 @@ fn options_row(ui: &mut egui::Ui, form: &mut StartForm) {
                 );
             });
             ui.end_row();
+            // Hot-seat: more people at this screen, each playing another role.
+            let picked = form.role(s);
+            let others: Vec<(ActorId, String)> = s
+                .playable()
+                .filter(|(id, _)| Some(*id) != picked)
+                .map(|(id, a)| (id, a.name.clone()))
+                .collect();
+            if form.mode == Mode::Play && !others.is_empty() {
+                ui.label(egui::RichText::new("Hot-seat").strong());
+                ui.horizontal_wrapped(|ui| {
+                    for (id, name) in others {
+                        let mut on = form.also.contains(&id);
+                        if ui.checkbox(&mut on, name).changed() {
+                            if on {
+                                form.also.push(id);
+                            } else {
+                                form.also.retain(|&r| r != id);
+                            }
+                        }
+                    }
+                    ui.label(
+                        egui::RichText::new(
+                            "also played by a person at this screen; a curtain between turns",
+                        )
+                        .weak(),
+                    );
+                });
+                ui.end_row();
+            }
             ui.label(egui::RichText::new("Name").strong());
             ui.horizontal(|ui| {
                 ui.add(

@@ -231,6 +231,18 @@ impl Debrief {
     pub fn player_decisions(&self) -> impl Iterator<Item = &DecisionRow> {
         self.decisions.iter().filter(|d| d.player)
     }
+
+    /// The debrief of one seat of a game that several people played: as [`Debrief::new`]
+    /// with `role`'s decisions as the player's (the role, objectives and rows named
+    /// for it).
+    pub fn of_seat(game: &Game, role: crate::scenario::ActorId) -> Debrief {
+        if role == game.setup.role {
+            return Debrief::new(game);
+        }
+        let mut seat = game.clone();
+        seat.setup.role = role;
+        Debrief::new(&seat)
+    }
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ use crate::scenario::{ActorId, IssueId, PosId, Reply, Scenario};
 pub type Terms = Vec<Option<PosId>>;
 
 /// Why a side answered as it did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Reason {
     /// It tabled the proposal.

@@ -8,9 +8,11 @@
 
 pub mod agent;
 pub mod policy;
+pub mod seats;
 pub mod state;
 pub mod story;
 pub mod table;
+pub mod view;
 mod visibility;
 
 use std::sync::Arc;
@@ -22,8 +24,10 @@ use serde::{Deserialize, Serialize};
 
 pub use agent::{Reason, Terms};
 pub use policy::Policy;
+pub use seats::{ActError, Move, Seat};
 pub use state::{Armistice, State};
 pub use table::{TableAction, TableAnswer, TableError, TableMove, Tabled};
+pub use view::{RoleView, SeenLine, Waiting};
 
 use crate::scenario::{ActorId, Entry, EntryId, Scenario, Visibility};
 
@@ -47,7 +51,7 @@ pub enum Decider {
 }
 
 /// What one step of the game did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Happening {
     /// An event fired.
     Fired(EntryId),
@@ -73,7 +77,7 @@ pub enum Happening {
 }
 
 /// How a game ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
     /// An armistice was signed; the timeline ran to its end.
     Armistice,
@@ -158,8 +162,14 @@ pub struct Game {
     contexts: Vec<(EntryId, Option<usize>)>,
     /// Proposals, answers and the player's moves at the table.
     table: table::TableState,
+<<<<<<< HEAD
     /// Wordings and figures shown, the aftermath on its way (see [`story`]).
     shown: story::Shown,
+=======
+    /// The roles people play, in the scenario's actor order (see [`seats`]); by
+    /// default the setup's role alone.
+    seats: Vec<Seat>,
+>>>>>>> seats
 }
 
 impl Game {
@@ -168,6 +178,7 @@ impl Game {
         let log_capacity = 2 * scenario.timeline.len();
         let scratch = state.scratch();
         let rng = ChaCha8Rng::seed_from_u64(setup.seed);
+        let first = setup.role;
         Game {
             scenario,
             setup,
@@ -187,7 +198,14 @@ impl Game {
             choices: Vec::new(),
             contexts: Vec::new(),
             table: table::TableState::default(),
+<<<<<<< HEAD
             shown: story::Shown::default(),
+=======
+            seats: vec![Seat {
+                role: first,
+                name: None,
+            }],
+>>>>>>> seats
         }
     }
 
@@ -344,8 +362,12 @@ impl Game {
                     let variant = d.contexts.iter().position(|(c, _)| self.state.holds(&s, c));
                     self.contexts.push((id, variant));
                 }
+<<<<<<< HEAD
                 self.show_decision(id, d);
                 if d.role == self.setup.role {
+=======
+                if self.is_seated(d.role) {
+>>>>>>> seats
                     self.pending = Some(id);
                     return Progress::AwaitingChoice(id);
                 } else {
@@ -366,7 +388,8 @@ impl Game {
         Progress::Advanced
     }
 
-    /// The player takes `option` (an index into the decision's options).
+    /// The player whose decision waits (see [`Game::turn`]) takes `option` (an index
+    /// into the decision's options).
     #[allow(
         clippy::expect_used,
         reason = "`pending` is only ever set to a decision: a failure is a bug"

@@ -20,7 +20,7 @@ use super::{Decider, Game, Progress};
 use crate::scenario::{ActorId, IssueId, MeetingId, ProposalId, Reply, SessionId};
 
 /// One side's answer to a proposal on the table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct TableAnswer {
     pub actor: ActorId,
     /// None: the player has not answered (yet).
@@ -30,7 +30,7 @@ pub struct TableAnswer {
 }
 
 /// A proposal put on the table during the game.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Tabled {
     pub date: NaiveDate,
     pub session: SessionId,
@@ -128,7 +128,7 @@ impl Tabled {
     }
 }
 
-/// A move of the player at the table (what a record keeps).
+/// A move of a player at the table (what a record keeps).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TableAction {
     /// Table these terms.
@@ -146,6 +146,8 @@ pub enum TableAction {
 pub struct TableMove {
     pub meeting: MeetingId,
     pub action: TableAction,
+    /// The seated role that made it.
+    pub role: ActorId,
 }
 
 /// Why a move at the table was refused.
@@ -182,6 +184,8 @@ pub(super) struct TableState {
     pub rounds_left: u32,
     /// The player's moves, for the record.
     pub moves: Vec<TableMove>,
+    /// The seated role whose turn it is at the meeting (None: the setup's role).
+    pub turn: Option<ActorId>,
 }
 
 impl TableState {
@@ -231,14 +235,14 @@ impl Game {
             let s = &self.scenario;
             s.session(s.meeting(m).session)
                 .may_table
-                .contains(&self.setup.role)
+                .contains(&self.acting())
         }) && self.table.rounds_left > 0
     }
 
     /// Indices (into [`Game::table_history`]) of the offers by other sides that the
     /// player has not answered and that are not agreed.
     pub fn open_offers(&self) -> Vec<usize> {
-        let role = self.setup.role;
+        let role = self.acting();
         self.table
             .history
             .iter()
@@ -265,7 +269,7 @@ impl Game {
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                p.author == self.setup.role
+                p.author == self.acting()
                     && p.option.is_none()
                     && p.session == meeting.session
                     && p.date == meeting.date
@@ -292,6 +296,7 @@ impl Game {
         self.table.moves.push(TableMove {
             meeting: m,
             action: TableAction::Table(terms.clone()),
+            role: self.acting(),
         });
         Ok(self.put_player_terms(m, terms, None))
     }
@@ -309,7 +314,7 @@ impl Game {
         }
         let s = std::sync::Arc::clone(&self.scenario);
         let prop = s.proposals.get(p.0).ok_or(TableError::NoSuchOffer(p.0))?;
-        if prop.author != self.setup.role {
+        if prop.author != self.acting() {
             return Err(TableError::MayNotTable);
         }
         self.check_own_terms(&prop.terms)?;
@@ -320,6 +325,7 @@ impl Game {
         self.table.moves.push(TableMove {
             meeting: m,
             action: TableAction::Historical(p),
+            role: self.acting(),
         });
         self.put_historical(p, Decider::Player);
         self.touch_by(&prop.effects);
@@ -342,13 +348,22 @@ impl Game {
         self.table.moves.push(TableMove {
             meeting: m,
             action: TableAction::Accept(index),
+            role: self.acting(),
         });
         self.set_player_answer(index, Reply::Accepted);
         let author = self.table.history[index].author;
         let s = std::sync::Arc::clone(&self.scenario);
         let mut all = true;
+        let role = self.acting();
         for &party in &s.armistice.parties {
-            if party == self.setup.role || party == author {
+            if party == role || party == author {
+                continue;
+            }
+            if self.is_seated(party) {
+                // Another person's side: its own answer counts, not the agent's.
+                all &= self.table.history[index]
+                    .answer_of(party)
+                    .is_some_and(|a| a.reply.is_some_and(Reply::accepts));
                 continue;
             }
             let (reply, _) = agent::judge(&s, &self.state, &mut self.rng, party, &terms);
@@ -369,24 +384,68 @@ impl Game {
         self.table.moves.push(TableMove {
             meeting: m,
             action: TableAction::Reject(index),
+            role: self.acting(),
         });
         self.set_player_answer(index, Reply::Rejected);
         Ok(())
     }
 
-    /// The player leaves the meeting; the game goes on with [`Game::advance`].
+    /// The player whose turn it is leaves the meeting: the next seated role due at
+    /// it takes its turn (see [`super::seats`]), else the game goes on with
+    /// [`Game::advance`].
     pub fn pass(&mut self) -> Result<(), TableError> {
+        let role = self.acting();
         let m = self.table.current.take().ok_or(TableError::NotAtTable)?;
         self.table.rounds_left = 0;
         // Offers of this session left unanswered lapse with the meeting.
         let session = self.scenario.meeting(m).session;
-        let role = self.setup.role;
         for t in &mut self.table.history {
             if t.session == session && t.answer_of(role).is_some_and(|a| a.reply.is_none()) {
                 t.lapsed = true;
             }
         }
+        if let Some(next) = self.next_due(m, Some(role)) {
+            self.seat_at(m, next);
+        }
         Ok(())
+    }
+
+    /// The seated role whose turn it is at the meeting (the setup's role by default).
+    pub(super) fn table_turn(&self) -> ActorId {
+        self.table.turn.unwrap_or(self.setup.role)
+    }
+
+    /// The first seated role after `after` (in actor order; from the first when None)
+    /// that is due at meeting `m`: it may table there or has an offer of that day to
+    /// answer.
+    fn next_due(&self, m: MeetingId, after: Option<ActorId>) -> Option<ActorId> {
+        let s = &self.scenario;
+        let meeting = s.meeting(m);
+        let session = s.session(meeting.session);
+        self.seats()
+            .iter()
+            .map(|seat| seat.role)
+            .filter(|&r| after.is_none_or(|a| r > a))
+            .find(|&role| {
+                session.may_table.contains(&role)
+                    || self.table.history.iter().any(|t| {
+                        t.date == meeting.date
+                            && t.session == meeting.session
+                            && t.answer_of(role).is_some_and(|a| a.reply.is_none())
+                    })
+            })
+    }
+
+    /// Gives `role` its turn at meeting `m`, with the session's rounds if it may table.
+    fn seat_at(&mut self, m: MeetingId, role: ActorId) {
+        let session = self.scenario.session(self.scenario.meeting(m).session);
+        self.table.current = Some(m);
+        self.table.turn = Some(role);
+        self.table.rounds_left = if session.may_table.contains(&role) {
+            session.rounds
+        } else {
+            0
+        };
     }
 
     /// Runs until the player must choose at a decision or the game is over, passing
@@ -403,7 +462,7 @@ impl Game {
     }
 
     fn set_player_answer(&mut self, index: usize, reply: Reply) {
-        let role = self.setup.role;
+        let role = self.acting();
         let date = self.state.date;
         if let Some(a) = self.table.history[index]
             .answers
@@ -435,7 +494,7 @@ impl Game {
                 return Err(TableError::NoSuchPosition(i, p.0));
             }
         }
-        if let Some(issue) = agent::beyond_limit(s, &self.state, self.setup.role, terms) {
+        if let Some(issue) = agent::beyond_limit(s, &self.state, self.acting(), terms) {
             return Err(TableError::BeyondOwnLimit(issue));
         }
         Ok(())
@@ -447,12 +506,22 @@ impl Game {
         let s = std::sync::Arc::clone(&self.scenario);
         let meeting = *s.meeting(m);
         let session = s.session(meeting.session);
-        let role = self.setup.role;
+        let role = self.acting();
         let date = self.state.date;
         let mut answers = Vec::new();
         let mut refuser = None;
         for &a in &session.seated {
             if a == role {
+                continue;
+            }
+            if self.is_seated(a) {
+                // Another person's side answers on its own turn.
+                answers.push(TableAnswer {
+                    actor: a,
+                    reply: None,
+                    reason: Reason::Player,
+                    date,
+                });
                 continue;
             }
             let (reply, reason) = agent::judge(&s, &self.state, &mut self.rng, a, &terms);
@@ -526,12 +595,11 @@ impl Game {
         _terms: &Terms,
         date: NaiveDate,
     ) -> Vec<TableAnswer> {
-        let role = self.setup.role;
         self.scenario
             .session(session)
             .seated
             .iter()
-            .filter(|&&a| a == role && a != author)
+            .filter(|&&a| self.is_seated(a) && a != author)
             .map(|&a| TableAnswer {
                 actor: a,
                 reply: None,
@@ -571,14 +639,13 @@ impl Game {
         }
         let s = std::sync::Arc::clone(&self.scenario);
         let prop = s.proposal(p);
-        let role = self.setup.role;
         let date = self.state.date;
         let mut answers = Vec::new();
         for &a in &s.session(prop.session).seated {
             if a == prop.author {
                 continue;
             }
-            if a == role {
+            if self.is_seated(a) {
                 answers.push(TableAnswer {
                     actor: a,
                     reply: None,
@@ -633,13 +700,11 @@ impl Game {
             self.after_change();
             return Progress::Advanced;
         }
-        let role = self.setup.role;
-        let first_new = self.table.history.len();
         for (i, p) in s.proposals.iter().enumerate() {
             if p.session == meeting.session
                 && p.date == meeting.date
                 && p.option.is_none()
-                && p.author != role
+                && !self.is_seated(p.author)
                 && self.state.holds(&s, &p.when)
                 && !self.agreed_at_table()
             {
@@ -654,22 +719,8 @@ impl Game {
         if self.outcome.is_some() {
             return Progress::Finished;
         }
-        let offers_today = self.table.history[first_new..]
-            .iter()
-            .chain(
-                self.table
-                    .history
-                    .iter()
-                    .filter(|t| t.date == meeting.date && t.session == meeting.session),
-            )
-            .any(|t| t.answer_of(role).is_some_and(|a| a.reply.is_none()));
-        if session.may_table.contains(&role) || offers_today {
-            self.table.current = Some(m);
-            self.table.rounds_left = if session.may_table.contains(&role) {
-                session.rounds
-            } else {
-                0
-            };
+        if let Some(role) = self.next_due(m, None) {
+            self.seat_at(m, role);
             return Progress::AtTable(m);
         }
         Progress::Advanced
@@ -749,8 +800,12 @@ impl Game {
     /// known. `known_limits()[actor][issue]`. Nothing more: a table panel shows these
     /// and the public positions, never the agent model's hidden state.
     pub fn known_limits(&self) -> Vec<Vec<Option<crate::scenario::PosId>>> {
+        self.known_limits_of(self.acting())
+    }
+
+    /// [`Game::known_limits`] for the side of `role`.
+    pub fn known_limits_of(&self, role: ActorId) -> Vec<Vec<Option<crate::scenario::PosId>>> {
         let s = &self.scenario;
-        let role = self.setup.role;
         let mut out = vec![vec![None; s.issues.len()]; s.actors.len()];
         out[role.0].clone_from(&self.state.limits[role.0]);
         for (e, entry) in s.timeline.iter().enumerate() {

@@ -7,13 +7,19 @@ use serde::Serialize;
 use super::{ActorId, Cite, Cond, Effect, EntryId, PosId, Scenario, VarId};
 
 /// Index of a session in [`Scenario::sessions`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 pub struct SessionId(pub usize);
 /// Index of a historical proposal in [`Scenario::proposals`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 pub struct ProposalId(pub usize);
 /// Index of a meeting in [`Scenario::meetings`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 pub struct MeetingId(pub usize);
 
 /// Where the parties can exchange proposals.

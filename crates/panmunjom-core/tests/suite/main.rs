@@ -15,5 +15,6 @@ mod explore;
 mod invariant;
 mod record_cases;
 mod scores;
+mod seats;
 mod story;
 mod table;

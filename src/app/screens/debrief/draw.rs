@@ -70,6 +70,21 @@ pub(super) fn draw(
 
     egui::Panel::top("debrief-top").show(&mut root, |ui| {
         ui.add_space(4.0);
+        if g.seats().len() > 1 {
+            // Hot-seat: every delegation's debrief, one at a time.
+            ui.horizontal(|ui| {
+                ui.label("Delegations:");
+                for seat in g.seats() {
+                    let on = s.actor(seat.role).id == d.role;
+                    if ui
+                        .selectable_label(on, &s.actor(seat.role).name)
+                        .clicked()
+                    {
+                        out.push(UiAction::DebriefSeat(seat.role));
+                    }
+                }
+            });
+        }
         ui.horizontal(|ui| {
             ui.heading(format!("Debrief \u{2014} {}", d.role_name));
             let about = format!(

@@ -88,19 +88,25 @@ pub struct ExportStatus(pub Option<Result<PathBuf, String>>);
 /// its own) and how far it has come (choices, log lines).
 #[derive(Resource, Debug, Default)]
 pub struct DebriefCache {
-    key: Option<(GameNumber, usize, usize)>,
+    key: Option<(GameNumber, usize, usize, Option<crate::scenario::ActorId>)>,
     debrief: Option<Arc<Debrief>>,
+    /// In a game several people played: whose debrief shows (None: the setup's role).
+    pub seat: Option<crate::scenario::ActorId>,
 }
 
 impl DebriefCache {
     /// The debrief of `game`, computed once per game state.
     pub fn of(&mut self, game: &CurrentGame) -> Arc<Debrief> {
         let g = &game.0;
-        let key = (game.number(), g.choices.len(), g.log.len());
+        let seat = self.seat.filter(|&r| g.is_seated(r));
+        let key = (game.number(), g.choices.len(), g.log.len(), seat);
         match &self.debrief {
             Some(d) if self.key == Some(key) => Arc::clone(d),
             _ => {
-                let d = Arc::new(Debrief::new(g));
+                let d = Arc::new(match seat {
+                    Some(r) => Debrief::of_seat(g, r),
+                    None => Debrief::new(g),
+                });
                 self.key = Some(key);
                 self.debrief = Some(Arc::clone(&d));
                 d
@@ -158,6 +164,7 @@ fn handle_actions(
     dir: Res<ExportDir>,
     mut status: ResMut<ExportStatus>,
     mut tab: ResMut<DebriefTab>,
+    mut cache: ResMut<DebriefCache>,
 ) {
     for action in actions.read() {
         let write = match action {
@@ -165,6 +172,10 @@ fn handle_actions(
             UiAction::ExportHtml => export_html,
             UiAction::DebriefTable(table) => {
                 tab.table = *table;
+                continue;
+            }
+            UiAction::DebriefSeat(role) => {
+                cache.seat = Some(*role);
                 continue;
             }
             _ => continue,

@@ -116,6 +116,7 @@ pub(super) fn draw(
     mut view: ResMut<PlayView>,
     mut history: ResMut<HistoricalPath>,
     overlays: Overlays,
+    seat: Res<super::HotSeat>,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -129,7 +130,8 @@ pub(super) fn draw(
         });
         return Ok(());
     };
-    let g = &game.0;
+    // In a hot-seat game, the game as the viewer's side sees it.
+    let g = seat.shown(game);
     let s = &*g.scenario;
     let hist = history.of(&g.scenario);
     let showing = view.showing(g);
@@ -149,9 +151,18 @@ pub(super) fn draw(
             ui.separator();
             ui.label(egui::RichText::new(&s.actor(g.setup.role).name).strong());
             let total = s.decisions_for(g.setup.role).count();
+            // Only this side's: in a hot-seat game, the others' choices are theirs.
+            let taken = g
+                .choices
+                .iter()
+                .filter(|(e, _)| {
+                    s.entry(*e)
+                        .as_decision()
+                        .is_some_and(|d| d.role == g.setup.role)
+                })
+                .count();
             ui.weak(format!(
-                "\u{b7} {} of your {} decisions taken \u{b7} other sides: {}",
-                g.choices.len(),
+                "\u{b7} {taken} of your {} decisions taken \u{b7} other sides: {}",
                 total,
                 g.setup.policy.name()
             ));

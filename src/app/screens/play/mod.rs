@@ -9,6 +9,7 @@
 //! `draw.rs` draws the screen, `side.rs` its side panel (charts, inbox, journal).
 
 mod draw;
+pub mod seats;
 mod side;
 pub mod table;
 mod view;
@@ -16,6 +17,7 @@ mod view;
 use bevy::prelude::*;
 use bevy_egui::EguiPrimaryContextPass;
 
+pub use seats::HotSeat;
 pub use view::{PlayView, Showing, SideTab};
 
 use crate::app::history::HistoryPlugin;
@@ -31,11 +33,17 @@ impl Plugin for PlayPlugin {
             app.add_plugins(HistoryPlugin);
         }
         app.init_resource::<PlayView>()
+            .add_plugins(seats::HotSeatPlugin)
             .add_systems(Update, handle_actions.before(SimSet::Start))
-            .add_systems(Update, (sync_view, show_refusals).after(SimSet::Advance))
+            .add_systems(
+                Update,
+                (sync_view.after(seats::follow_turns), show_refusals).after(SimSet::Advance),
+            )
             .add_systems(
                 EguiPrimaryContextPass,
-                draw::draw.run_if(in_state(Screen::Play)),
+                draw::draw
+                    .run_if(in_state(Screen::Play))
+                    .run_if(seats::curtain_down),
             );
     }
 }
@@ -95,12 +103,13 @@ fn handle_actions(
 /// Follows the game: resets for a new game, collects what the player's side learnt.
 fn sync_view(
     game: Option<Res<CurrentGame>>,
+    seat: Res<HotSeat>,
     mut new_games: MessageReader<NewGame>,
     mut view: ResMut<PlayView>,
 ) {
     let fresh_start = new_games.read().count() > 0;
     if let Some(game) = game {
-        view.follow(&game, fresh_start);
+        view.follow(game.number(), seat.shown(&game), fresh_start);
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::engine::{Decider, Game, Happening};
 use crate::scenario::EntryId;
-use crate::sim::{CurrentGame, GameNumber};
+use crate::sim::GameNumber;
 
 /// The tabs of the side panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,6 +71,15 @@ fn own_table_move(g: &Game, i: usize) -> bool {
 }
 
 impl PlayView {
+    /// A view of game `number` at its beginning, nothing read yet (a hot-seat role's
+    /// first turn: it walks through everything its side learnt so far).
+    pub fn starting(number: GameNumber) -> PlayView {
+        PlayView {
+            game: Some(number),
+            ..PlayView::default()
+        }
+    }
+
     /// What the centre shows for `game`.
     pub fn showing(&self, game: &Game) -> Showing {
         if let Some(i) = self.looking_back.filter(|&i| i < game.log.len()) {
@@ -129,17 +138,15 @@ impl PlayView {
         self.current >= self.items.len() && game.pending().is_none() && !game.is_finished()
     }
 
-    /// Follows `game`: starts afresh on another game (or when `fresh_start`: a new
-    /// game was just asked for), collects what the player's side learnt since the last
-    /// call, marks the item on screen read.
-    pub fn follow(&mut self, current: &CurrentGame, fresh_start: bool) {
-        let g = &current.0;
-        let same =
-            !fresh_start && self.scanned <= g.log.len() && self.game == Some(current.number());
+    /// Follows game `number` (`g`: as the player's side sees it): starts afresh on
+    /// another game (or when `fresh_start`: a new game was just asked for), collects
+    /// what the player's side learnt since the last call, marks the item on screen read.
+    pub fn follow(&mut self, number: GameNumber, g: &Game, fresh_start: bool) {
+        let same = !fresh_start && self.scanned <= g.log.len() && self.game == Some(number);
         let mut loaded = false;
         if !same {
             self.reset();
-            self.game = Some(current.number());
+            self.game = Some(number);
             // A game that comes in with choices made (a saved game) opens at the present.
             loaded = !g.choices.is_empty();
         }
