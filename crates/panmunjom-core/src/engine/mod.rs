@@ -162,14 +162,11 @@ pub struct Game {
     contexts: Vec<(EntryId, Option<usize>)>,
     /// Proposals, answers and the player's moves at the table.
     table: table::TableState,
-<<<<<<< HEAD
     /// Wordings and figures shown, the aftermath on its way (see [`story`]).
     shown: story::Shown,
-=======
     /// The roles people play, in the scenario's actor order (see [`seats`]); by
     /// default the setup's role alone.
     seats: Vec<Seat>,
->>>>>>> seats
 }
 
 impl Game {
@@ -198,14 +195,11 @@ impl Game {
             choices: Vec::new(),
             contexts: Vec::new(),
             table: table::TableState::default(),
-<<<<<<< HEAD
             shown: story::Shown::default(),
-=======
             seats: vec![Seat {
                 role: first,
                 name: None,
             }],
->>>>>>> seats
         }
     }
 
@@ -216,6 +210,11 @@ impl Game {
         let s = Arc::clone(&self.scenario);
         self.state.reset(&s);
         self.rng = ChaCha8Rng::seed_from_u64(setup.seed);
+        self.seats.clear();
+        self.seats.push(Seat {
+            role: setup.role,
+            name: None,
+        });
         self.setup = setup;
         self.next = 0;
         self.pending = None;
@@ -229,6 +228,7 @@ impl Game {
         self.choices.clear();
         self.contexts.clear();
         self.table.reset();
+        self.shown.reset();
     }
 
     /// The same game, but keeping no log: `log` stays empty, everything else (state,
@@ -362,12 +362,8 @@ impl Game {
                     let variant = d.contexts.iter().position(|(c, _)| self.state.holds(&s, c));
                     self.contexts.push((id, variant));
                 }
-<<<<<<< HEAD
                 self.show_decision(id, d);
-                if d.role == self.setup.role {
-=======
                 if self.is_seated(d.role) {
->>>>>>> seats
                     self.pending = Some(id);
                     return Progress::AwaitingChoice(id);
                 } else {

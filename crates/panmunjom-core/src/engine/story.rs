@@ -54,6 +54,17 @@ pub struct Untrue {
     pub state: State,
 }
 
+impl Shown {
+    /// As in a new game; a game the story checker watches goes on being watched.
+    pub(super) fn reset(&mut self) {
+        let watching = self.watch.is_some();
+        *self = Shown::default();
+        if watching {
+            self.watch = Some(Box::default());
+        }
+    }
+}
+
 impl Game {
     /// Has the game record what the story checker reads (see [`Watch`]).
     pub fn watch_story(mut self) -> Self {
