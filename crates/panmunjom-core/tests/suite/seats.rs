@@ -395,6 +395,14 @@ fn a_sides_view_holds_nothing_private_to_another_side() {
                         assert_eq!(s.entry(*entry).as_decision().unwrap().role, r)
                     }
                     Happening::Armistice => {}
+                    Happening::Tabled(i) => {
+                        let t = &game.table_history()[*i];
+                        assert!(
+                            t.author == r || s.session(t.session).seated.contains(&r),
+                            "{} learns of a proposal at a session it does not sit at",
+                            s.actor(r).id
+                        );
+                    }
                     other => panic!("{other:?} is not something a side learns"),
                 }
             }
