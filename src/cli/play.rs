@@ -242,7 +242,13 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
     loop {
         let progress = game.advance();
         let Some(who) = game.turn() else {
-            // The game is over: each seat sees how its own news ended.
+            // The game is over: each seat sees how its own news ended (the debrief
+            // below shows every side's decisions anyway).
+            if hot_seat {
+                out(
+                    "\n\u{2550}\u{2550}\u{2550} The game is over: every delegation may look \u{2550}\u{2550}\u{2550}\n",
+                );
+            }
             for seat in &mut seats {
                 if hot_seat {
                     out(&format!(
