@@ -280,7 +280,12 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
         seat.shown = show_log(&game, seat.shown, who);
         if let Progress::AtTable(m) = progress {
             super::table::present(&game, m);
-            if !at_table(&mut game, &mut seat.source, &mut input)? {
+            let moved =
+                at_table(&mut game, &mut seat.source, &mut input).map_err(|e| UserError {
+                    text: format!("{}{}", e.text, of_role(&game, who, hot_seat)),
+                    code: e.code,
+                })?;
+            if !moved {
                 stopped = Some("Input ended; the game stops here, unfinished.".to_string());
                 break;
             }
@@ -335,7 +340,12 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
     for seat in &mut seats {
         if let Source::List(rest) = &mut seat.source {
             let left = rest.count();
-            if left > 0 {
+            if left > 0 && hot_seat && stopped.is_some() {
+                eprintln!(
+                    "notice: --choices: the last {left} value(s){} were not used; the game stopped first",
+                    of_role(&game, seat.role, hot_seat),
+                );
+            } else if left > 0 {
                 eprintln!(
                     "notice: --choices: the last {left} value(s){} were not used; the game had no more decisions for {}",
                     of_role(&game, seat.role, hot_seat),
