@@ -242,7 +242,13 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
     loop {
         let progress = game.advance();
         let Some(who) = game.turn() else {
-            // The game is over: each seat sees how its own news ended.
+            // The game is over: each seat sees how its own news ended (the debrief
+            // below shows every side's decisions anyway).
+            if hot_seat {
+                out(
+                    "\n\u{2550}\u{2550}\u{2550} The game is over: every delegation may look \u{2550}\u{2550}\u{2550}\n",
+                );
+            }
             for seat in &mut seats {
                 if hot_seat {
                     out(&format!(
@@ -274,7 +280,12 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
         seat.shown = show_log(&game, seat.shown, who);
         if let Progress::AtTable(m) = progress {
             super::table::present(&game, m);
-            if !at_table(&mut game, &mut seat.source, &mut input)? {
+            let moved =
+                at_table(&mut game, &mut seat.source, &mut input).map_err(|e| UserError {
+                    text: format!("{}{}", e.text, of_role(&game, who, hot_seat)),
+                    code: e.code,
+                })?;
+            if !moved {
                 stopped = Some("Input ended; the game stops here, unfinished.".to_string());
                 break;
             }
@@ -329,7 +340,12 @@ pub fn run(args: Args) -> Result<ExitCode, UserError> {
     for seat in &mut seats {
         if let Source::List(rest) = &mut seat.source {
             let left = rest.count();
-            if left > 0 {
+            if left > 0 && hot_seat && stopped.is_some() {
+                eprintln!(
+                    "notice: --choices: the last {left} value(s){} were not used; the game stopped first",
+                    of_role(&game, seat.role, hot_seat),
+                );
+            } else if left > 0 {
                 eprintln!(
                     "notice: --choices: the last {left} value(s){} were not used; the game had no more decisions for {}",
                     of_role(&game, seat.role, hot_seat),

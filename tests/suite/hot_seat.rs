@@ -76,7 +76,7 @@ fn terminal_hot_seat_shows_each_delegation_only_its_own_side() {
         };
         // The game's end (the debrief of every delegation) is for everyone.
         let own = chunk
-            .split("\u{2500}\u{2500} THE DEBRIEF")
+            .split("The game is over: every delegation may look")
             .next()
             .unwrap_or(chunk);
         parts.push((who, own.to_string()));
