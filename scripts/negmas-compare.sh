@@ -18,11 +18,13 @@ echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # the outcome space and the armistice parties' preferences on 8 June 1953
 cargo run --quiet -- bargain --export-space "$SPACE" --format json > /dev/null
 echo "== NegMAS $("$VENV/bin/python" -c 'import negmas; print(negmas.__version__)')"
-NEGMAS=$("$VENV/bin/python" scripts/negmas_compare.py "$SPACE" | tee /dev/stderr)
+NEGMAS=$("$VENV/bin/python" scripts/negmas_compare.py "$SPACE")
+echo "$NEGMAS"
 PARETO_MS=$(awk -F= '/^pareto_ms=/{print $2}' <<<"$NEGMAS")
 SAO_MS=$(awk '/^sao_100_steps_ms=/{sub("sao_100_steps_ms=",""); print $1}' <<<"$NEGMAS")
 echo "== Panmunjom (cargo bench -p panmunjom-core -- 'bargain_analysis|full_game_table_adaptive')"
-BENCH=$(cargo bench -q -p panmunjom-core --bench core -- 'bargain_analysis|full_game_table_adaptive' 2>/dev/null | tee /dev/stderr)
+BENCH=$(cargo bench -q -p panmunjom-core --bench core -- 'bargain_analysis|full_game_table_adaptive' 2>/dev/null)
+echo "$BENCH"
 # divan's table: name fastest │ slowest │ median │ …; a figure in µs.
 us() { awk -v v="$1" -v u="$2" 'BEGIN{ if (u=="ns") v/=1000; else if (u=="ms") v*=1000; else if (u=="s") v*=1000000; print v }'; }
 field() { # case, column (1 fastest, 3 median)

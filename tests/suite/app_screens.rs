@@ -497,6 +497,46 @@ fn continue_to_table(app: &mut App) -> panmunjom::scenario::MeetingId {
     panic!("no meeting after 2000 steps");
 }
 
+/// At a meeting where history tabled the player's side's proposal, Continue without a
+/// move of the player's own tables it (as the all-historical path does), and the
+/// proposal joins the journal and the timeline as a log line the side sees.
+#[test]
+fn continue_at_a_meeting_tables_historys_proposal() {
+    use panmunjom::engine::{Decider, Happening};
+    let mut app = app("screens-table-history");
+    begin(&mut app, "un", Policy::Historical);
+    let mut found = None;
+    for _ in 0..4000 {
+        match showing(&app) {
+            Showing::Table(_) if !game(&app).historical_here().is_empty() => {
+                found = Some(game(&app).historical_here()[0]);
+                break;
+            }
+            Showing::Decision(d) => {
+                let pick = game(&app).historical_or_first(d).expect("an open option");
+                act(&mut app, UiAction::Choose(pick));
+            }
+            Showing::Outcome => break,
+            _ => act(&mut app, UiAction::Continue),
+        }
+    }
+    let p = found.expect("a meeting where history tabled the UN's proposal");
+    act(&mut app, UiAction::Continue);
+    let g = game(&app);
+    let i = g
+        .table_history()
+        .iter()
+        .position(|t| t.historical == Some(p))
+        .expect("history's proposal tabled");
+    assert_eq!(g.table_history()[i].by, Decider::Player);
+    assert!(
+        g.log
+            .iter()
+            .any(|l| l.happening == Happening::Tabled(i) && g.player_sees(l)),
+        "the proposal is in the side's log"
+    );
+}
+
 #[test]
 fn at_the_table_a_package_is_answered_with_reasons_and_continue_leaves_the_table() {
     use panmunjom::app::overlays::toast::Toasts;

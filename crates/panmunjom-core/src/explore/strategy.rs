@@ -485,7 +485,7 @@ fn run(
                                 .table_history()
                                 .iter()
                                 .any(|t| t.agreed && t.author == cfg.role);
-                            let r = super::result_of(s, &game, history, game.setup.seed, None);
+                            let r = super::result_of(s, game, history, game.setup.seed, None);
                             (r, agreed)
                         })
                         .collect::<Vec<_>>()

@@ -40,8 +40,7 @@ pub(super) fn draw(
     game: Option<Res<CurrentGame>>,
     mut cache: ResMut<DebriefCache>,
     mut history: ResMut<HistoricalPath>,
-    status: Res<ExportStatus>,
-    tab: Res<DebriefTab>,
+    (status, tab): (Res<ExportStatus>, Res<DebriefTab>),
     overlays: Overlays,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
