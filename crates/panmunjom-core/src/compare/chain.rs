@@ -318,7 +318,7 @@ impl Chain {
         }
         if self.unexplained > 0 {
             out.push(format!(
-                "Besides, {} decision(s) of other sides went otherwise than in history for reasons the chain does not show (their own choices).",
+                "Besides, {} decision(s) of other sides went otherwise than in history for reasons the chain does not trace.",
                 self.unexplained
             ));
         }
