@@ -299,7 +299,7 @@ fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
 
     heading(ui, "How your choices led here");
     for line in d.chain.lines() {
-        ui.add(egui::Label::new(format!("\u{2022} {line}")).wrap());
+        event_view::body(ui, &format!("\u{2022} {line}"));
     }
 
     heading(ui, "Your decisions beside history");
