@@ -15,7 +15,14 @@ fn help_lists_every_command() {
     // in this order.
     let mut last = 0;
     for cmd in [
-        "validate", "replay", "play", "debrief", "tour", "bargain", "explore",
+        "validate",
+        "replay",
+        "play",
+        "debrief",
+        "tour",
+        "bargain",
+        "explore",
+        "check-story",
     ] {
         let line = Regex::new(&format!(r"(?m)^\s+{cmd}\s")).unwrap();
         let found = line.find(&text);
@@ -624,4 +631,72 @@ fn class_reads_a_folder_of_named_records_and_names_the_files_it_skips() {
     let out = run(&["class", empty.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("junk.json"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_story_finds_a_planted_untrue_text_names_a_game_and_shows_it() {
+    // Geneva's story holds in every game.
+    let geneva = repo("scenarios/geneva-1954.ron");
+    let out = run(
+        &["check-story", geneva.to_str().unwrap(), "--games", "300"],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("No findings"), "{}", stdout(&out));
+    // Stalin's death presumed to fall while the talks are in session: in history they
+    // were suspended from October 1952 to April 1953.
+    let text = std::fs::read_to_string(repo("scenarios/korea-1952-1953.ron")).unwrap();
+    let planted = text.replacen(
+        r#"id: "1953-03-05-stalin-dies","#,
+        r#"id: "1953-03-05-stalin-dies", presumes: Flag("talks_in_session"),"#,
+        1,
+    );
+    assert_ne!(planted, text, "the event is still in the scenario");
+    let dir = temp_dir("check-story");
+    let file = dir.join("planted.ron");
+    std::fs::write(&file, planted).unwrap();
+    let out = run(
+        &["check-story", file.to_str().unwrap(), "--games", "300"],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let report = stdout(&out);
+    assert!(
+        report.contains("untrue text: `1953-03-05-stalin-dies`, presumes: requires \u{201c}Talks in session at Panmunjom\u{201d}"),
+        "{report}"
+    );
+    let show = Regex::new(r"--show (\S+)").unwrap();
+    let sample = &show
+        .captures_iter(&report)
+        .find(|c| report[c.get(0).unwrap().start().saturating_sub(400)..].contains("stalin-dies"))
+        .expect("a game to reproduce")[1];
+    let out = run(
+        &["check-story", file.to_str().unwrap(), "--show", sample],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("HOW YOUR CHOICES LED HERE"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&["check-story", "--show", "nobody:historical:1"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("write ROLE:POLICY:SEED"),
+        "{}",
+        stderr(&out)
+    );
 }

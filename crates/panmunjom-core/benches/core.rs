@@ -208,3 +208,13 @@ fn class_report_1000_html(bencher: Bencher) {
         black_box(panmunjom_core::report::html::class(&report).len())
     });
 }
+
+/// The story checker over 100,000 games of the main scenario, both cores (target:
+/// well under a minute; `panmunjom check-story`'s default).
+#[divan::bench(sample_count = 2, sample_size = 1)]
+fn check_story_100000(bencher: Bencher) {
+    let s = scenario();
+    bencher.bench(|| {
+        panmunjom_core::story::check(&s, 100_000, 1, 0, &std::sync::atomic::AtomicUsize::new(0))
+    });
+}

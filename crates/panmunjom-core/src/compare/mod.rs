@@ -8,9 +8,11 @@
 //!
 //! The files: `rows` (decisions, events, objectives, citations), `outcome` (the end
 //! and the terms), `samples` (the state over time, when issues settled),
-//! `divergence` (the score) and `bargaining` (the analysis of the game's end).
+//! `divergence` (the score), `chain` (how the player's choices led to the outcome)
+//! and `bargaining` (the analysis of the game's end).
 
 mod bargaining;
+pub mod chain;
 mod divergence;
 pub(crate) mod outcome;
 mod rows;
@@ -23,6 +25,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use bargaining::GameBargaining;
+pub use chain::{Chain, ChainStep};
 pub use divergence::Divergence;
 pub use outcome::{OutcomeView, TermRow};
 pub use rows::{CiteView, DecisionRow, EventDiff, EventQuestions, ObjectiveRow, QuestionView};
@@ -67,6 +70,8 @@ pub struct Debrief {
     pub seed: u64,
     pub outcome: OutcomeView,
     pub divergence: Divergence,
+    /// From the player's first departure to the outcome: which choices led to what.
+    pub chain: Chain,
     /// The first entry where the game left history: (date, title).
     pub first_divergence: Option<(NaiveDate, String)>,
     pub decisions: Vec<DecisionRow>,
@@ -194,6 +199,7 @@ impl Debrief {
             seed: game.setup.seed,
             outcome,
             divergence: Divergence::measure(s, game, h),
+            chain: chain::chain(game, h),
             first_divergence: first,
             decisions,
             events,

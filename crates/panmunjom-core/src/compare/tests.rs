@@ -303,3 +303,47 @@ fn divergence_tells_a_decision_taken_differently_from_one_that_did_not_arise() {
     let json = crate::report::json(&d);
     assert!(json.contains("\"not_arisen\": 1"), "{json}");
 }
+
+#[test]
+fn the_debrief_tells_how_the_players_choice_led_to_an_event_and_the_other_sides_reaction() {
+    let t = text(
+        r#"Decision(id: "d1", role: "north", date: "1952-02-04", title: "Give way?", prompt: "?",
+            options: [
+                (id: "hold", label: "Hold", historical: (note: "n", sources: [(source: "Notes")])),
+                (id: "give", label: "Give way", effects: [Add("trust", -20)]),
+            ]),
+        Event(id: "protest", date: "1952-02-10", title: "South protests", counterfactual: true,
+            sources: [(source: "Notes")], when: AtMost("trust", 40)),
+        Decision(id: "ds", role: "south", date: "1952-03-01", title: "Answer?", prompt: "?",
+            options: [
+                (id: "wait", label: "Wait", requires: Not(Fired("protest")),
+                 historical: (note: "n", sources: [(source: "Notes")])),
+                (id: "walk", label: "Walk out"),
+            ]),
+        Event(id: "calm", date: "1952-04-01", title: "A calm month", sources: [(source: "Notes")],
+            when: Not(Chose("ds", "walk"))),"#,
+    );
+    let s = load(&t);
+    let game = play(&s, 1);
+    let d = Debrief::new(&game);
+    let lines = d.chain.lines();
+    let want = [
+        "1952-02-04: You chose \u{201c}Give way\u{201d} at \u{201c}Give way?\u{201d} (history: \u{201c}Hold\u{201d}).",
+        "1952-02-10: \u{201c}South protests\u{201d} happened. \u{2190} after \u{201c}Give way\u{201d} at \u{201c}Give way?\u{201d}",
+        "1952-03-01: South side chose \u{201c}Walk out\u{201d} at \u{201c}Answer?\u{201d} (history: \u{201c}Wait\u{201d}). \u{2190} after \u{201c}South protests\u{201d}",
+        "Because of these choices, 1 event(s) of history did not happen in your game (listed under the events that went differently).",
+    ];
+    for w in want {
+        assert!(lines.iter().any(|l| l == w), "missing {w:?} in {lines:#?}");
+    }
+    let text = crate::report::debrief_text::render(&d);
+    assert!(text.contains("HOW YOUR CHOICES LED HERE"), "{text}");
+    assert!(text.contains("South side chose"), "{text}");
+    assert!(crate::report::debrief_md::render(&d).contains("## How your choices led here"));
+    assert!(crate::report::html::debrief(&d).contains("South side chose"));
+    assert!(crate::report::json(&d).contains("\"kind\": \"reaction\""));
+    // History itself has no chain.
+    let h = Debrief::new(&historical_path(s));
+    assert_eq!(h.chain.steps.len(), 0);
+    assert!(h.chain.lines()[0].starts_with("You took history's option at every decision"));
+}

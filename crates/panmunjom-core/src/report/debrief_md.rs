@@ -101,6 +101,12 @@ pub fn render(d: &Debrief) -> String {
         );
     }
 
+    let _ = writeln!(o, "## How your choices led here\n");
+    for line in d.chain.lines() {
+        let _ = writeln!(o, "- {}", line.replace('|', "\\|"));
+    }
+    o.push('\n');
+
     let _ = writeln!(o, "## Decisions\n");
     let _ = writeln!(
         o,

@@ -24,6 +24,7 @@ pub fn render(d: &Debrief) -> String {
 
     outcome(&mut o, d);
     divergence(&mut o, d);
+    chain(&mut o, d);
     your_decisions(&mut o, d);
     other_sides(&mut o, d);
     events(&mut o, d);
@@ -124,6 +125,14 @@ fn divergence(o: &mut String, d: &Debrief) {
         None => {
             let _ = writeln!(o, "  Your game never left the historical path.");
         }
+    }
+    o.push('\n');
+}
+
+fn chain(o: &mut String, d: &Debrief) {
+    let _ = writeln!(o, "HOW YOUR CHOICES LED HERE");
+    for line in d.chain.lines() {
+        o.push_str(&super::wrap_hanging(&line, "  - ", "    ", WIDTH));
     }
     o.push('\n');
 }

@@ -334,6 +334,11 @@ fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
 
     terms(ui, o);
 
+    heading(ui, "How your choices led here");
+    for line in d.chain.lines() {
+        event_view::body(ui, &format!("\u{2022} {line}"));
+    }
+
     heading(ui, "Your decisions beside history");
     let mine: Vec<&DecisionRow> = d.player_decisions().collect();
     if mine.is_empty() {

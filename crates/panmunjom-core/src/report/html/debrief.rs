@@ -90,6 +90,8 @@ fn outcome(d: &Debrief) -> Markup {
                 p { "Your game first left history on " b { (date) } ": " (t)
                     @if !t.ends_with(['?', '.', '!']) { "." } }
             }
+            h3 { "How your choices led here" }
+            ul.chain { @for line in d.chain.lines() { li { (line) } } }
             @if !d.events.is_empty() {
                 h3 { "Events that went differently" }
                 ul { @for e in &d.events { li { (e.date_text) " — " (e.title) ": " (e.what()) } } }
