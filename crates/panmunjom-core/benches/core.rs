@@ -142,6 +142,37 @@ fn full_game_table_adaptive(bencher: Bencher) {
         });
 }
 
+/// The same game as the explorer plays it: no log kept (the log is for screens and
+/// debriefs; the explorer reads only the end state).
+#[divan::bench(sample_count = 15, sample_size = 200)]
+fn full_game_table_adaptive_no_log(bencher: Bencher) {
+    let s = scenario();
+    let cfg = Config {
+        role: s.actor_by_id("un").expect("un"),
+        runs: 1,
+        policy: Policy::Adaptive,
+        seed: 1,
+        vary: None,
+        threads: 1,
+    };
+    let mut index = 0usize;
+    bencher
+        .with_inputs(|| {
+            index += 1;
+            index
+        })
+        .bench_local_values(|index| {
+            let g = explore::strategy::play_strategy(
+                &s,
+                &cfg,
+                explore::Strategy::Conceder,
+                index,
+                false,
+            );
+            black_box(g.table_history().len())
+        });
+}
+
 /// 100,000 explored games at the table: the UN side plays the conceder strategy,
 /// adaptive sides, all cores (target < 5 s).
 #[divan::bench(sample_count = 3, sample_size = 1)]
