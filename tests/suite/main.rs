@@ -14,6 +14,7 @@ mod common;
 #[path = "../../crates/panmunjom-core/tests/suite/corpus.rs"]
 mod corpus;
 mod explore;
+mod net;
 #[path = "../../crates/panmunjom-core/tests/suite/record_cases.rs"]
 mod record_cases;
 mod sim;
