@@ -12,7 +12,9 @@ use std::process::ExitCode;
 use clap::Parser;
 use panmunjom::app::dev::tour;
 use panmunjom::app::{self, AppOptions};
-use panmunjom::cli::{self, Cli, HostOptions, Invocation, JoinOptions, NetBenchOptions, TourOptions};
+use panmunjom::cli::{
+    self, Cli, HostOptions, Invocation, JoinOptions, NetBenchOptions, TourOptions,
+};
 use panmunjom::net;
 
 fn main() -> ExitCode {
@@ -61,7 +63,11 @@ fn main() -> ExitCode {
             tables,
             threads,
             timeout_secs,
-        })) => net::bots::bench(tables, threads, std::time::Duration::from_secs(timeout_secs)),
+        })) => net::bots::bench(
+            tables,
+            threads,
+            std::time::Duration::from_secs(timeout_secs),
+        ),
         Some(Invocation::Command(command)) => cli::run(command),
     }
 }

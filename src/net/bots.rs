@@ -82,9 +82,7 @@ impl Bot {
         };
         let moves = view.moves;
         self.app.world_mut().resource_mut::<SeatState>().refused = None;
-        self.app
-            .world_mut()
-            .write_message(SendRequest::act(action));
+        self.app.world_mut().write_message(SendRequest::act(action));
         self.outstanding = Some((Instant::now(), moves));
     }
 }

@@ -136,8 +136,8 @@ impl Class {
     fn resume(&mut self, scenario: &Arc<Scenario>, seats_path: &Path) -> Result<(), String> {
         let text = std::fs::read_to_string(seats_path)
             .map_err(|e| format!("{}: {e}", seats_path.display()))?;
-        let file: SeatsFile = serde_json::from_str(&text)
-            .map_err(|e| format!("{}: {e}", seats_path.display()))?;
+        let file: SeatsFile =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", seats_path.display()))?;
         if file.scenario != scenario.id {
             return Err(format!(
                 "{}: the class was held on scenario `{}`, not `{}`",
@@ -169,11 +169,7 @@ impl Class {
                 });
             }
             let moves = (game.choices.len() + game.table_moves().len()) as u32;
-            self.tables.push(Table {
-                game,
-                seats,
-                moves,
-            });
+            self.tables.push(Table { game, seats, moves });
         }
         Ok(())
     }

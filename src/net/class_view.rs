@@ -26,7 +26,11 @@ impl Plugin for ClassViewPlugin {
 }
 
 /// The server app with a window on the class (instead of a headless runner).
-pub fn host_window_app(class: Class, bind: std::net::SocketAddr, screenshot: Option<PathBuf>) -> App {
+pub fn host_window_app(
+    class: Class,
+    bind: std::net::SocketAddr,
+    screenshot: Option<PathBuf>,
+) -> App {
     let mut app = App::new();
     app.add_plugins(
         DefaultPlugins
@@ -59,7 +63,8 @@ pub fn host_window_app(class: Class, bind: std::net::SocketAddr, screenshot: Opt
             commands.spawn(Camera2d);
         });
     if let Some(path) = screenshot {
-        app.insert_resource(Shot(path, 0)).add_systems(Update, shoot);
+        app.insert_resource(Shot(path, 0))
+            .add_systems(Update, shoot);
     }
     app
 }
@@ -131,9 +136,9 @@ fn draw(
                         ui.vertical(|ui| {
                             for seat in &table.seats {
                                 let (dot, colour) = if seat.computer {
-                                    ("\u{2699} computer", egui::Color32::GRAY)
+                                    ("\u{2022} computer", egui::Color32::GRAY)
                                 } else if seat.client.is_some() {
-                                    ("\u{25cf} connected", theme::SAME)
+                                    ("\u{2022} connected", theme::SAME)
                                 } else {
                                     ("\u{25cb} empty", theme::DIFFERENT)
                                 };

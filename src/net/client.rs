@@ -78,7 +78,11 @@ impl Plugin for SeatClientPlugin {
 }
 
 /// Opens a UDP socket on loopback or any address and starts connecting.
-pub fn start_connection(world_commands: &mut Commands, channels: &RepliconChannels, addr: SocketAddr) -> Result<()> {
+pub fn start_connection(
+    world_commands: &mut Commands,
+    channels: &RepliconChannels,
+    addr: SocketAddr,
+) -> Result<()> {
     let client = RenetClient::new(protocol::connection_config(channels));
     let current_time = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH)?;
     let mut id = [0u8; 8];

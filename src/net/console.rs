@@ -64,7 +64,7 @@ impl Plugin for ConsolePlugin {
             collected: false,
             exit_when_done: self.exit_when_done,
         })
-        .add_systems(Update, (commands, status, finish).chain());
+        .add_systems(Update, (status, commands, finish).chain());
     }
 }
 
@@ -88,7 +88,8 @@ pub fn codes_text(class: &Class) -> String {
 
 /// The class at a glance: a line per table.
 pub fn status_text(class: &Class) -> String {
-    let mut out = String::from("table  date        turn                          divergence  seats\n");
+    let mut out =
+        String::from("table  date        turn                          divergence  seats\n");
     for (t, table) in class.tables.iter().enumerate() {
         let g = &table.game;
         let s = &*g.scenario;
@@ -149,23 +150,37 @@ fn commands(
                 exit.write(AppExit::Success);
                 "stopping; every record is on disk".to_string()
             }
-            [cmd @ ("computer" | "human"), t, s] => match (t.parse::<usize>(), s.parse::<usize>()) {
-                (Ok(t), Ok(s)) if t > 0 && s > 0 => {
-                    match class.set_computer(t - 1, s - 1, *cmd == "computer") {
-                        Ok(()) => {
-                            console.last_text.clear();
-                            format!("table {t} seat {s}: {}", if *cmd == "computer" { "the computer plays it" } else { "a person's seat again" })
+            [cmd @ ("computer" | "human"), t, s] => {
+                match (t.parse::<usize>(), s.parse::<usize>()) {
+                    (Ok(t), Ok(s)) if t > 0 && s > 0 => {
+                        match class.set_computer(t - 1, s - 1, *cmd == "computer") {
+                            Ok(()) => {
+                                console.last_text.clear();
+                                format!(
+                                    "table {t} seat {s}: {}",
+                                    if *cmd == "computer" {
+                                        "the computer plays it"
+                                    } else {
+                                        "a person's seat again"
+                                    }
+                                )
+                            }
+                            Err(e) => e,
                         }
-                        Err(e) => e,
+                    }
+                    _ => {
+                        "usage: computer TABLE SEAT | human TABLE SEAT (numbers from 1)".to_string()
                     }
                 }
-                _ => "usage: computer TABLE SEAT | human TABLE SEAT (numbers from 1)".to_string(),
-            },
+            }
             ["collect"] => collect(&class, None),
             ["collect", dir] => collect(&class, Some(PathBuf::from(dir))),
             _ => "commands: codes, computer T S, human T S, collect [DIR], quit".to_string(),
         };
-        log.line(format!("host: {line} → {}", answer.lines().next().unwrap_or("")));
+        log.line(format!(
+            "host: {line} → {}",
+            answer.lines().next().unwrap_or("")
+        ));
         println!("{answer}");
     }
 }
@@ -182,16 +197,28 @@ fn collect(class: &Class, dir: Option<PathBuf>) -> String {
     }
 }
 
-fn status(mut console: ResMut<Console>, class: Res<Class>, addr: Res<HostAddr>, log: Res<ServerLog>) {
+fn status(
+    mut console: ResMut<Console>,
+    class: Res<Class>,
+    addr: Res<HostAddr>,
+    log: Res<ServerLog>,
+) {
     let mut out = std::io::stdout().lock();
     if !console.started {
         console.started = true;
         let _ = writeln!(out, "panmunjom host: listening on {}", addr.0);
         let _ = write!(out, "{}", codes_text(&class));
-        let _ = writeln!(out, "commands: codes, computer T S, human T S, collect [DIR], quit");
+        let _ = writeln!(
+            out,
+            "commands: codes, computer T S, human T S, collect [DIR], quit"
+        );
         let _ = out.flush();
     }
-    let every = if console.tty { Duration::from_secs(1) } else { Duration::from_secs(2) };
+    let every = if console.tty {
+        Duration::from_secs(1)
+    } else {
+        Duration::from_secs(2)
+    };
     if console.last.is_some_and(|l| l.elapsed() < every) {
         return;
     }
@@ -210,7 +237,12 @@ fn status(mut console: ResMut<Console>, class: Res<Class>, addr: Res<HostAddr>, 
 }
 
 /// Every table finished: collect the records once (and stop, with `exit_when_done`).
-fn finish(mut console: ResMut<Console>, class: Res<Class>, mut log: ResMut<ServerLog>, mut exit: MessageWriter<AppExit>) {
+fn finish(
+    mut console: ResMut<Console>,
+    class: Res<Class>,
+    mut log: ResMut<ServerLog>,
+    mut exit: MessageWriter<AppExit>,
+) {
     if console.collected || !class.tables.iter().all(|t| t.game.is_finished()) {
         return;
     }

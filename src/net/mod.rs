@@ -77,11 +77,14 @@ pub fn add_network(app: &mut App) {
 }
 
 /// The headless server app on `class`, bound to `bind` (port 0: any free port).
-/// Without a runner: the caller updates it (tests) or sets one (`host`).
+/// Its runner polls every [`server::FRAME`] when run (`host`); tests call `update`.
 pub fn server_app(class: Class, bind: SocketAddr) -> App {
     let mut app = App::new();
     let log = server::ServerLog::open(&class.dir);
-    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.add_plugins((
+        MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(server::FRAME)),
+        StatesPlugin,
+    ));
     add_network(&mut app);
     app.insert_resource(class)
         .insert_resource(log)
@@ -90,21 +93,35 @@ pub fn server_app(class: Class, bind: SocketAddr) -> App {
     app
 }
 
-/// A headless client app of one seat (tests, benchmark). Without a runner.
+/// A headless client app of one seat (tests, benchmark), ready to be driven by
+/// `update` (its plugins are finished: nothing more can be added).
 pub fn headless_client_app(target: client::JoinTarget, retry: bool) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin));
     add_network(&mut app);
     app.insert_resource(target)
         .add_plugins(client::SeatClientPlugin { retry });
+    ready(&mut app);
     app
+}
+
+/// Finishes an app's plugins, as `App::run` does, for an app driven by `update`
+/// (replicon builds its message systems in `Plugin::finish`).
+pub fn ready(app: &mut App) {
+    while app.plugins_state() == bevy::app::PluginsState::Adding {
+        bevy::tasks::tick_global_task_pools_on_main_thread();
+    }
+    app.finish();
+    app.cleanup();
 }
 
 /// `panmunjom host`: opens (or resumes) the class in `--dir` and serves it until `quit`
 /// (or until every table has finished, with `exit_when_done`).
 pub fn host(args: HostArgs) -> ExitCode {
     if args.window && !crate::app::has_display() {
-        eprintln!("panmunjom host: no display for --window; the class shows in this terminal without it");
+        eprintln!(
+            "panmunjom host: no display for --window; the class shows in this terminal without it"
+        );
         return ExitCode::from(1);
     }
     let scenario = match crate::scenario::load(args.scenario.as_deref()) {
@@ -124,9 +141,7 @@ pub fn host(args: HostArgs) -> ExitCode {
     let mut app = if args.window {
         class_view::host_window_app(class, args.bind, args.screenshot)
     } else {
-        let mut app = server_app(class, args.bind);
-        app.add_plugins(ScheduleRunnerPlugin::run_loop(server::FRAME));
-        app
+        server_app(class, args.bind)
     };
     app.add_plugins(console::ConsolePlugin {
         exit_when_done: args.exit_when_done,

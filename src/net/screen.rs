@@ -150,9 +150,9 @@ fn draw(
             ui.separator();
             for seat in &v.seats {
                 let (dot, note) = if seat.computer {
-                    ("\u{2699}", "computer")
+                    ("\u{2022}", "the computer plays it")
                 } else if seat.connected {
-                    ("\u{25cf}", "connected")
+                    ("\u{2022}", "connected")
                 } else {
                     ("\u{25cb}", "away")
                 };

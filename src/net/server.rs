@@ -69,8 +69,9 @@ pub struct HostPlugin;
 impl Plugin for HostPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<ServerLog>()
+            .init_resource::<LeftTables>()
             .add_systems(Startup, start_server)
-            .add_systems(Update, handle_requests)
+            .add_systems(Update, (tell_who_left, handle_requests).chain())
             .add_observer(on_disconnect);
     }
 }
@@ -101,7 +102,18 @@ fn start_server(
     Ok(())
 }
 
-fn send(writer: &mut MessageWriter<ToClients<Reply>>, client: Entity, reply: Reply) {
+/// The clients still connected (a message to a client whose entity is gone would fail).
+type Connected<'w, 's> = Query<'w, 's, (), With<ConnectedClient>>;
+
+fn send(
+    writer: &mut MessageWriter<ToClients<Reply>>,
+    connected: &Connected,
+    client: Entity,
+    reply: Reply,
+) {
+    if !connected.contains(client) {
+        return;
+    }
     writer.write(ToClients {
         targets: SendTargets::Single(ClientId::Client(client)),
         message: reply,
@@ -109,11 +121,16 @@ fn send(writer: &mut MessageWriter<ToClients<Reply>>, client: Entity, reply: Rep
 }
 
 /// Sends every connected seat of table `t` its view.
-fn send_views(class: &mut Class, t: usize, writer: &mut MessageWriter<ToClients<Reply>>) {
+fn send_views(
+    class: &mut Class,
+    t: usize,
+    writer: &mut MessageWriter<ToClients<Reply>>,
+    connected: &Connected,
+) {
     for s in 0..class.tables[t].seats.len() {
         if let Some(client) = class.tables[t].seats[s].client {
             let view = class.view_for(t, s);
-            send(writer, client, Reply::View(Box::new(view)));
+            send(writer, connected, client, Reply::View(Box::new(view)));
         }
     }
 }
@@ -124,6 +141,7 @@ fn handle_requests(
     mut class: ResMut<Class>,
     mut writer: MessageWriter<ToClients<Reply>>,
     mut log: ResMut<ServerLog>,
+    connected: Connected,
 ) {
     for FromClient { client_id, message } in requests.read() {
         let Some(client) = client_id.entity() else {
@@ -131,14 +149,19 @@ fn handle_requests(
         };
         let refuse = |why: String, log: &mut ServerLog, writer: &mut MessageWriter<_>| {
             log.line(format!("refused client {client}: {why}"));
-            send(writer, client, Reply::Refused(why));
+            send(writer, &connected, client, Reply::Refused(why));
         };
         match message {
             Request::Join { code, name } => {
                 let code: String = code.chars().take(32).collect();
                 match class.join(client, &code, name.as_deref()) {
                     Ok(((t, s), replaced)) => {
-                        let role = class.tables[t].game.scenario.actor(class.tables[t].seats[s].role).id.clone();
+                        let role = class.tables[t]
+                            .game
+                            .scenario
+                            .actor(class.tables[t].seats[s].role)
+                            .id
+                            .clone();
                         log.line(format!(
                             "client {client} took table {} seat {} ({role})",
                             t + 1,
@@ -147,21 +170,24 @@ fn handle_requests(
                         if let Some(old) = replaced {
                             send(
                                 &mut writer,
+                                &connected,
                                 old,
-                                Reply::Refused("another client took this seat with its code".into()),
+                                Reply::Refused(
+                                    "another client took this seat with its code".into(),
+                                ),
                             );
                         }
                         if let Err(e) = class.save_seats() {
                             log.line(format!("error: {e}"));
                         }
-                        send_views(&mut class, t, &mut writer);
+                        send_views(&mut class, t, &mut writer, &connected);
                     }
                     Err(why) => refuse(format!("join: {why}"), &mut log, &mut writer),
                 }
             }
             Request::Act(action) => match class.act(client, action) {
                 Ok(t) => {
-                    send_views(&mut class, t, &mut writer);
+                    send_views(&mut class, t, &mut writer, &connected);
                 }
                 Err(why) => refuse(format!("{action:?}: {why}"), &mut log, &mut writer),
             },
@@ -182,12 +208,17 @@ fn handle_requests(
     }
 }
 
-/// A client left (closed, dropped, timed out): its seat stays for it, and the table's
-/// other seats see it gone.
+/// Tables whose seats changed by a client leaving, to tell their other seats.
+#[derive(Resource, Default)]
+struct LeftTables(Vec<usize>);
+
+/// A client left (closed, dropped, timed out): its seat stays for it. The table's other
+/// seats are told on the next `Update`, not here: several clients can leave in one
+/// frame, and a message to one of them after its entity is gone would fail.
 fn on_disconnect(
     remove: On<Remove, ConnectedClient>,
     mut class: ResMut<Class>,
-    mut writer: MessageWriter<ToClients<Reply>>,
+    mut left: ResMut<LeftTables>,
     mut log: ResMut<ServerLog>,
 ) {
     if let Some((t, s)) = class.leave(remove.entity) {
@@ -197,7 +228,21 @@ fn on_disconnect(
             t + 1,
             s + 1
         ));
-        send_views(&mut class, t, &mut writer);
+        left.0.push(t);
+    }
+}
+
+fn tell_who_left(
+    mut left: ResMut<LeftTables>,
+    mut class: ResMut<Class>,
+    mut writer: MessageWriter<ToClients<Reply>>,
+    connected: Connected,
+) {
+    let mut tables = std::mem::take(&mut left.0);
+    tables.sort_unstable();
+    tables.dedup();
+    for t in tables {
+        send_views(&mut class, t, &mut writer, &connected);
     }
 }
 

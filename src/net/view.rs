@@ -238,7 +238,13 @@ pub fn seat_view(
     }
 }
 
-/// The divergence of `game` from history so far (the host's class view).
+/// The divergence of `game` from history so far (the host's class view). A decision
+/// waiting for its seat is not counted yet (the score counts every entry the game has
+/// reached, and a waiting decision has no choice to compare).
 pub fn divergence(game: &Game, history: &crate::engine::State) -> u32 {
-    Divergence::measure(&game.scenario, game, history).total
+    let total = Divergence::measure(&game.scenario, game, history).total;
+    let waiting = game
+        .pending()
+        .is_some_and(|p| game.state.chosen[p.0] != history.chosen[p.0]);
+    total - u32::from(waiting && total > 0)
 }
