@@ -14,4 +14,5 @@ pub use panmunjom_core::{
 
 pub mod app;
 pub mod cli;
+pub mod net;
 pub mod sim;

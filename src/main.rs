@@ -12,7 +12,10 @@ use std::process::ExitCode;
 use clap::Parser;
 use panmunjom::app::dev::tour;
 use panmunjom::app::{self, AppOptions};
-use panmunjom::cli::{self, Cli, Invocation, TourOptions};
+use panmunjom::cli::{
+    self, Cli, HostOptions, Invocation, JoinOptions, NetBenchOptions, TourOptions,
+};
+use panmunjom::net;
 
 fn main() -> ExitCode {
     match Cli::parse().command {
@@ -28,6 +31,43 @@ fn main() -> ExitCode {
             seed,
             stress,
         }),
+        Some(Invocation::Host(HostOptions {
+            bind,
+            tables,
+            scenario,
+            dir,
+            exit_when_done,
+            window,
+            screenshot,
+        })) => net::host(net::HostArgs {
+            bind,
+            tables,
+            scenario,
+            dir,
+            exit_when_done,
+            window,
+            screenshot,
+        }),
+        Some(Invocation::Join(JoinOptions {
+            addr,
+            code,
+            name,
+            screenshot,
+        })) => net::join(net::JoinArgs {
+            addr,
+            code,
+            name,
+            screenshot,
+        }),
+        Some(Invocation::NetBench(NetBenchOptions {
+            tables,
+            threads,
+            timeout_secs,
+        })) => net::bots::bench(
+            tables,
+            threads,
+            std::time::Duration::from_secs(timeout_secs),
+        ),
         Some(Invocation::Command(command)) => cli::run(command),
     }
 }

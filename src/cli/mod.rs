@@ -63,6 +63,75 @@ pub enum Invocation {
     /// (start, briefing, play, debrief, replay, class) into a folder; exit 0 when all are written.
     #[command(display_order = 4)]
     Tour(TourOptions),
+    /// Hold a class over the network: a headless server with the authoritative games
+    /// of several tables; prints each seat's join code; commands on standard input
+    /// (`codes`, `computer T S`, `human T S`, `collect [DIR]`, `quit`).
+    #[command(display_order = 8)]
+    Host(HostOptions),
+    /// Take a seat at a table of a `host`: the window as the client of that seat.
+    #[command(display_order = 9)]
+    Join(JoinOptions),
+    /// Benchmark of `host` on loopback: a real server process, one headless client per
+    /// seat, every game to its end; prints the move-to-update latency (median, p99),
+    /// the server's CPU time and peak memory.
+    #[command(display_order = 10)]
+    NetBench(NetBenchOptions),
+}
+
+/// `host`'s options, as plain values (the binary maps them onto the network's host).
+#[derive(Debug, Clone, Args)]
+pub struct HostOptions {
+    /// The address and UDP port to listen on (0.0.0.0: every network of this computer).
+    #[arg(long, default_value = "0.0.0.0:5853")]
+    pub bind: std::net::SocketAddr,
+    /// How many tables (games) to hold.
+    #[arg(long, default_value_t = 1, value_parser = RangedU64ValueParser::<usize>::new().range(1..=300))]
+    pub tables: usize,
+    /// Scenario file (default: the one built in).
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// The class folder: each table's record (after every move), the seats' codes and
+    /// the server log. A folder that holds a class resumes it.
+    #[arg(long, default_value = "panmunjom-class")]
+    pub dir: PathBuf,
+    /// Stop once every table has finished (after collecting the records).
+    #[arg(long)]
+    pub exit_when_done: bool,
+    /// Also show the class in a window (the same view as the terminal's).
+    #[arg(long)]
+    pub window: bool,
+    /// With --window: save a screenshot of it here after a moment, then exit.
+    #[arg(long, hide = true)]
+    pub screenshot: Option<PathBuf>,
+}
+
+/// `join`'s options.
+#[derive(Debug, Clone, Args)]
+pub struct JoinOptions {
+    /// The host's address and port, e.g. 192.168.1.20:5853.
+    pub addr: std::net::SocketAddr,
+    /// The seat's join code (the host prints it).
+    #[arg(long)]
+    pub code: String,
+    /// Your name (or your group's), kept in the table's record.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Save a screenshot of the window here once the seat is shown, then exit.
+    #[arg(long, hide = true)]
+    pub screenshot: Option<PathBuf>,
+}
+
+/// `net-bench`'s options.
+#[derive(Debug, Clone, Args)]
+pub struct NetBenchOptions {
+    #[arg(long, default_value_t = 100, value_parser = RangedU64ValueParser::<usize>::new().range(1..=300))]
+    pub tables: usize,
+    /// Threads running the headless clients.
+    #[arg(long, default_value_t = 2, value_parser = RangedU64ValueParser::<usize>::new().range(1..=64))]
+    pub threads: usize,
+    /// Give up after this many seconds.
+    #[arg(long, default_value_t = 600, value_parser = RangedU64ValueParser::<u64>::new().range(1..=3600))]
+    pub timeout_secs: u64,
 }
 
 /// `tour`'s options, as plain values (the binary maps them onto the app's tour).

@@ -15,6 +15,7 @@ mod common;
 mod corpus;
 mod explore;
 mod hot_seat;
+mod net;
 #[path = "../../crates/panmunjom-core/tests/suite/record_cases.rs"]
 mod record_cases;
 mod sim;

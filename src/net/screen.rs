@@ -1,0 +1,258 @@
+//! `SeatScreenPlugin`: the window of `panmunjom join` — one seat's table as the server
+//! sends it: the date and whose turn it is, the table's seats (who is connected), what
+//! the role learnt, the decision or the meeting waiting for it, its own limits, the
+//! outcome. Buttons send the seat's moves to the server; nothing here plays the game.
+
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy::winit::WinitSettings;
+use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
+use bevy_replicon::prelude::ClientState;
+
+use super::JoinArgs;
+use super::client::{JoinTarget, SeatClientPlugin, SeatState, SendRequest};
+use super::protocol::SeatAction;
+use crate::app::theme;
+
+/// The client's window app.
+pub fn client_window_app(args: JoinArgs) -> App {
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: format!("Panmunjom — seat {}", args.code),
+                    resolution: (1280, 800).into(),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                level: bevy::log::Level::WARN,
+                ..default()
+            }),
+    )
+    // Redraw at least every 100 ms: network replies arrive without window events.
+    .insert_resource(WinitSettings {
+        focused_mode: bevy::winit::UpdateMode::reactive(std::time::Duration::from_millis(50)),
+        unfocused_mode: bevy::winit::UpdateMode::reactive_low_power(
+            std::time::Duration::from_millis(100),
+        ),
+    })
+    .add_plugins(EguiPlugin::default());
+    super::add_network(&mut app);
+    app.insert_resource(JoinTarget {
+        addr: args.addr,
+        code: args.code,
+        name: args.name,
+    })
+    .add_plugins((SeatClientPlugin { retry: true }, SeatScreenPlugin))
+    .add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
+    });
+    if let Some(path) = args.screenshot {
+        app.insert_resource(ShotAt { path, frames: 0 })
+            .add_systems(Update, shoot);
+    }
+    app
+}
+
+pub struct SeatScreenPlugin;
+
+impl Plugin for SeatScreenPlugin {
+    fn build(&self, app: &mut App) {
+        app.add_systems(EguiPrimaryContextPass, draw);
+    }
+}
+
+#[derive(Resource)]
+struct ShotAt {
+    path: PathBuf,
+    frames: u32,
+}
+
+/// Saves the window once the view has been there for a few frames, then exits.
+fn shoot(
+    mut shot: ResMut<ShotAt>,
+    state: Res<SeatState>,
+    mut commands: Commands,
+    mut exit: MessageWriter<AppExit>,
+) {
+    if state.view.is_none() {
+        return;
+    }
+    shot.frames += 1;
+    if shot.frames == 15 {
+        commands
+            .spawn(Screenshot::primary_window())
+            .observe(save_to_disk(shot.path.clone()));
+    }
+    if shot.frames == 40 {
+        exit.write(AppExit::Success);
+    }
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    state: Res<SeatState>,
+    client: Res<State<ClientState>>,
+    target: Res<JoinTarget>,
+    mut send: MessageWriter<SendRequest>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut root = crate::app::root_ui(&ctx);
+    let mut out: Vec<SeatAction> = Vec::new();
+    let Some(v) = &state.view else {
+        egui::CentralPanel::default().show(&mut root, |ui| {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| {
+                ui.heading("Panmunjom — joining a table");
+                ui.add_space(12.0);
+                let line = match client.get() {
+                    ClientState::Connected => "Connected; asking for the seat…".to_string(),
+                    ClientState::Connecting => format!("Connecting to {}…", target.addr),
+                    ClientState::Disconnected => format!(
+                        "Not connected to {} (attempt {}); trying again…",
+                        target.addr, state.attempts
+                    ),
+                };
+                ui.label(line);
+                if let Some(why) = &state.refused {
+                    ui.add_space(8.0);
+                    ui.colored_label(theme::ERROR, format!("The server refused: {why}"));
+                }
+            });
+        });
+        return Ok(());
+    };
+
+    egui::Panel::top("seat-top").show(&mut root, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.heading(&v.date);
+            ui.separator();
+            ui.label(egui::RichText::new(format!("Table {} · {}", v.table, v.role_name)).strong());
+            ui.weak(&v.scenario);
+        });
+        ui.horizontal_wrapped(|ui| {
+            match (&v.outcome, &v.turn) {
+                (Some(o), _) => ui.label(egui::RichText::new(o).strong()),
+                (None, Some(_)) if v.your_turn => {
+                    ui.colored_label(theme::NOW, egui::RichText::new("Your turn").strong())
+                }
+                (None, Some(t)) => ui.label(format!("Waiting for {t}")),
+                (None, None) => ui.label("The game moves on…"),
+            };
+            ui.separator();
+            for seat in &v.seats {
+                let (dot, note) = if seat.computer {
+                    ("\u{2022}", "the computer plays it")
+                } else if seat.connected {
+                    ("\u{2022}", "connected")
+                } else {
+                    ("\u{25cb}", "away")
+                };
+                let who = seat.name.clone().unwrap_or_else(|| "—".into());
+                ui.label(format!("{dot} {} ({who}, {note})", seat.role_name));
+            }
+            if *client.get() != ClientState::Connected {
+                ui.colored_label(theme::ERROR, "connection lost — reconnecting");
+            }
+        });
+        if let Some(why) = &state.refused {
+            ui.colored_label(theme::ERROR, format!("Refused: {why}"));
+        }
+        ui.add_space(4.0);
+    });
+
+    egui::Panel::right("seat-side")
+        .default_size(420.0)
+        .show(&mut root, |ui| {
+            ui.add_space(4.0);
+            ui.heading(format!("What {} knows", v.role_name));
+            if !v.limits.is_empty() {
+                ui.label(egui::RichText::new("Your limits (private)").strong());
+                for l in &v.limits {
+                    ui.label(format!("· {l}"));
+                }
+                ui.separator();
+            }
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for k in state.known.iter().rev() {
+                    ui.label(egui::RichText::new(format!("{} — {}", k.date, k.title)).strong());
+                    if !k.text.is_empty() {
+                        ui.label(&k.text);
+                    }
+                    ui.add_space(6.0);
+                }
+            });
+        });
+
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            if let Some(d) = &v.decision {
+                ui.heading(&d.title);
+                ui.label(egui::RichText::new(&d.prompt).italics());
+                ui.add_space(6.0);
+                ui.label(&d.context);
+                ui.add_space(10.0);
+                for (i, (label, text, open)) in d.options.iter().enumerate() {
+                    ui.horizontal_wrapped(|ui| {
+                        if ui
+                            .add_enabled(*open, egui::Button::new(format!("{}. {label}", i + 1)))
+                            .clicked()
+                        {
+                            out.push(SeatAction::Choose(i));
+                        }
+                    });
+                    ui.weak(text);
+                    ui.add_space(6.0);
+                }
+            } else if let Some(m) = &v.meeting {
+                ui.heading("At the table");
+                ui.label(format!("Rounds left at this meeting: {}", m.rounds_left));
+                ui.add_space(6.0);
+                for (n, author, terms, replies) in &m.offers {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(format!("Offer {n} by {author}: {terms}"));
+                        ui.weak(replies);
+                        if m.open_offers.contains(n) {
+                            if ui.button("Accept").clicked() {
+                                out.push(SeatAction::Accept(*n));
+                            }
+                            if ui.button("Reject").clicked() {
+                                out.push(SeatAction::Reject(*n));
+                            }
+                        }
+                    });
+                }
+                if m.may_table {
+                    ui.add_space(6.0);
+                    for (id, title) in &m.historical {
+                        if ui.button(format!("Table: {title}")).clicked() {
+                            out.push(SeatAction::TableHistorical(id.clone()));
+                        }
+                    }
+                }
+                ui.add_space(6.0);
+                if ui.button("Leave the meeting").clicked() {
+                    out.push(SeatAction::Pass);
+                }
+            } else if let Some(o) = &v.outcome {
+                ui.heading(o);
+                ui.label("The host collects every table's record for the class debrief.");
+            } else if let Some(t) = &v.turn {
+                ui.heading(format!("Waiting for {t}"));
+                ui.label("The other delegation is deciding. This screen follows by itself.");
+            }
+        });
+    });
+    for a in out {
+        send.write(SendRequest::act(a));
+    }
+    Ok(())
+}
