@@ -17,7 +17,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
@@ -134,11 +134,8 @@ fn commands(
 ) {
     let mut lines = Vec::new();
     if let Ok(rx) = console.lines.lock() {
-        loop {
-            match rx.try_recv() {
-                Ok(l) => lines.push(l),
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
-            }
+        while let Ok(l) = rx.try_recv() {
+            lines.push(l);
         }
     }
     for line in lines {
