@@ -320,7 +320,7 @@ fn step(
 /// Positions that differ between two log entries, as "PRC — Who holds the unwilling: …".
 fn moves(s: &Scenario, previous: Option<&LogEntry>, now: &LogEntry) -> Vec<String> {
     let initial;
-    let before = match previous {
+    let before: &[Vec<Option<crate::scenario::PosId>>] = match previous {
         Some(p) => &p.positions,
         None => {
             initial = crate::engine::State::initial(s).positions;

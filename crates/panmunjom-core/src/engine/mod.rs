@@ -90,14 +90,15 @@ pub enum Outcome {
 /// One line of the game's log, with the state right after it.
 ///
 /// Most steps change few of the variables, flags and positions, so a line shares each
-/// of them with the line before when it is unchanged (an `Arc`, read like the vector).
+/// of them with the line before when it is unchanged (an `Arc`'d slice, read like the
+/// vector; a new one is a single allocation, not an `Arc` plus a vector's buffer).
 #[derive(Debug, Clone)]
 pub struct LogEntry {
     pub date: NaiveDate,
     pub happening: Happening,
-    pub vars: Arc<Vec<i64>>,
-    pub flags: Arc<Vec<bool>>,
-    pub positions: Arc<Vec<Vec<Option<crate::scenario::PosId>>>>,
+    pub vars: Arc<[i64]>,
+    pub flags: Arc<[bool]>,
+    pub positions: Arc<[Vec<Option<crate::scenario::PosId>>]>,
 }
 
 /// Where the game stands after [`Game::step`].
@@ -592,13 +593,17 @@ impl Game {
         }
         /// The previous line's vector if equal to the state's (taken as equal when
         /// `same`), else a copy.
-        fn share<T: Clone + PartialEq>(previous: Option<&Arc<T>>, now: &T, same: bool) -> Arc<T> {
+        fn share<T: Clone + PartialEq>(
+            previous: Option<&Arc<[T]>>,
+            now: &[T],
+            same: bool,
+        ) -> Arc<[T]> {
             match previous {
                 Some(p) if same || **p == *now => {
                     debug_assert!(**p == *now, "a change the log missed");
                     Arc::clone(p)
                 }
-                _ => Arc::new(now.clone()),
+                _ => Arc::from(now),
             }
         }
         let same = !self.touched;
