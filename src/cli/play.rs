@@ -573,7 +573,7 @@ fn event_lines(o: &mut String, game: &Game, id: EntryId, prefix: &str) {
     };
     o.push_str(&format!(
         "{}  {prefix}{}{cf}\n",
-        s.entry(id).date_text(),
+        game.shown_date_text(id),
         game.event_title(id)
     ));
     let text = game.event_text(id);
@@ -596,7 +596,7 @@ fn present(game: &Game, id: EntryId) {
     let open = game.open_options(id);
     let mut o = format!(
         "\u{2500}\u{2500} DECISION \u{2014} {} \u{2014} {}\n",
-        s.entry(id).date_text(),
+        game.shown_date_text(id),
         d.title
     );
     let context = game.context_of(id);

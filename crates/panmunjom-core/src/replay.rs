@@ -147,7 +147,7 @@ fn step(
             };
             ReplayStep {
                 id: Some(e.id.clone()),
-                date_text: s.entry(*id).date_text(),
+                date_text: game.shown_date_text(*id),
                 text: game.event_text(*id).to_string(),
                 actors: names(s, &e.actors),
                 who_knew: who_knew(s, &e.visibility),
@@ -176,7 +176,7 @@ fn step(
             let o = &d.options[*option];
             ReplayStep {
                 id: Some(d.id.clone()),
-                date_text: s.entry(*id).date_text(),
+                date_text: game.shown_date_text(*id),
                 text: game.context_of(*id).to_string(),
                 actors: vec![s.actor(d.role).name.clone()],
                 who_knew: format!("decided by {}", s.actor(d.role).name),
@@ -208,7 +208,7 @@ fn step(
                     "An intelligence report reaches {} about: {} ({})",
                     s.actor(*to).name,
                     game.event_title(*event),
-                    e.date_text()
+                    game.shown_date_text(*event)
                 ),
                 actors: vec![s.actor(*to).name.clone()],
                 who_knew: format!("now known to {}", s.actor(*to).name),

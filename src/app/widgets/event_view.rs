@@ -134,7 +134,7 @@ pub fn event(
     };
     ui.horizontal_wrapped(|ui| {
         icon(ui, kind, e.counterfactual, outline);
-        ui.label(RichText::new(entry.date_text()).strong());
+        ui.label(RichText::new(game.shown_date_text(id)).strong());
         match received {
             Some(r) => badge(
                 ui,
@@ -181,7 +181,7 @@ pub fn decision(ui: &mut egui::Ui, game: &Game, id: EntryId, out: &mut Vec<UiAct
     let outline = ui.visuals().text_color();
     ui.horizontal_wrapped(|ui| {
         icon(ui, MarkKind::Decision, false, outline);
-        ui.label(RichText::new(entry.date_text()).strong());
+        ui.label(RichText::new(game.shown_date_text(id)).strong());
         badge(
             ui,
             &format!("your decision \u{2014} {}", s.actor(d.role).name),

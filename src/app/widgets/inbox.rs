@@ -129,7 +129,7 @@ pub fn draw(
                 });
                 let title = RichText::new(game.event_title(event));
                 ui.add(egui::Label::new(if unread { title.strong() } else { title }).wrap());
-                ui.small(format!("about: {}", entry.date_text()));
+                ui.small(format!("about: {}", game.shown_date_text(event)));
             })
             .response
             .interact(egui::Sense::click())

@@ -120,8 +120,8 @@ impl Debrief {
                         mark_first(e.date, &e.title);
                         events.push(EventDiff {
                             id: e.id.clone(),
-                            date: e.date,
-                            date_text: entry.date_text(),
+                            date: game.shown_date(EntryId(i)),
+                            date_text: game.shown_date_text(EntryId(i)),
                             title: game.event_title(EntryId(i)).to_string(),
                             counterfactual: e.counterfactual,
                             happened: g.fired[i],

@@ -19,8 +19,11 @@ pub(super) struct Shown {
     options: Vec<(EntryId, Vec<Option<usize>>)>,
     /// Whether the aftermath has been scheduled (once, when the agreement is signed).
     scheduled: bool,
-    /// Aftermath events due: (date, event), by date then timeline order.
+    /// Aftermath events scheduled: (date, event), by date then timeline order; kept
+    /// once fired, for the date each was shown ([`Game::shown_date_text`]).
     aftermath: Vec<(NaiveDate, EntryId)>,
+    /// How many of `aftermath` have come due (fired or missed).
+    aftermath_done: usize,
     /// Only while the story checker watches.
     watch: Option<Box<Watch>>,
 }
@@ -218,14 +221,36 @@ impl Game {
 
     /// The next aftermath event due, if any.
     pub(super) fn next_aftermath(&self) -> Option<(NaiveDate, EntryId)> {
-        self.shown.aftermath.first().copied()
+        self.shown.aftermath.get(self.shown.aftermath_done).copied()
     }
 
     /// Takes the next aftermath event off the queue.
     pub(super) fn pop_aftermath(&mut self) {
-        if !self.shown.aftermath.is_empty() {
-            self.shown.aftermath.remove(0);
+        if self.shown.aftermath_done < self.shown.aftermath.len() {
+            self.shown.aftermath_done += 1;
         }
+    }
+
+    /// The date an entry is shown under in this game: for an aftermath event
+    /// (`after_agreement`) that has come due, the day it came due (the game's signing
+    /// + N days); else the scenario's date ([`crate::scenario::Entry::date_text`]).
+    pub fn shown_date_text(&self, id: EntryId) -> String {
+        self.aftermath_date(id)
+            .map_or_else(|| self.scenario.entry(id).date_text(), |d| d.to_string())
+    }
+
+    /// The date an entry is shown under in this game (see [`Game::shown_date_text`]).
+    pub fn shown_date(&self, id: EntryId) -> NaiveDate {
+        self.aftermath_date(id)
+            .unwrap_or_else(|| self.scenario.entry(id).date())
+    }
+
+    /// The day an aftermath event came due in this game, once it has.
+    fn aftermath_date(&self, id: EntryId) -> Option<NaiveDate> {
+        self.shown.aftermath[..self.shown.aftermath_done]
+            .iter()
+            .find(|(_, e)| *e == id)
+            .map(|(d, _)| *d)
     }
 }
 

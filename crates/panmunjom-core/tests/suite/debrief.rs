@@ -96,3 +96,99 @@ fn debrief_json_uses_iso_dates() {
         "{date}"
     );
 }
+
+/// Plays the UN Command with the CLI's `--choices` answers (`None`: historical,
+/// `Some(n)`: option n, 1-based), historical once they run out.
+fn play_un(answers: &[Option<usize>]) -> Game {
+    let s = main_scenario();
+    let role = s.actor_by_id("un").expect("the UN Command is a role");
+    let setup = Setup {
+        role,
+        policy: Policy::Historical,
+        seed: 1,
+    };
+    let mut game = Game::new(Arc::clone(&s), setup);
+    let mut answers = answers.iter();
+    while let Progress::AwaitingChoice(id) = game.advance_passing() {
+        let pick = match answers.next() {
+            Some(Some(n)) => n - 1,
+            _ => game.historical_or_first(id).unwrap(),
+        };
+        game.choose(pick).unwrap();
+    }
+    game
+}
+
+#[test]
+fn an_aftermath_event_is_shown_on_the_day_it_fired_in_this_game() {
+    let s = main_scenario();
+    // Issue 13's game: history but for the last two answers; the armistice is signed
+    // later than in history.
+    let mut answers = vec![None; 9];
+    answers.extend([Some(2), Some(1)]);
+    let game = play_un(&answers);
+    let signed = game.state.armistice.as_ref().expect("signed").date;
+    let history = play_un(&[]);
+    let hist_signed = history.state.armistice.as_ref().expect("signed").date;
+    assert!(signed > hist_signed, "{signed} vs {hist_signed}");
+    let mut aftermath = 0;
+    for (i, entry) in s.timeline.iter().enumerate() {
+        let id = panmunjom_core::scenario::EntryId(i);
+        let Some(days) = entry.as_event().and_then(|e| e.after_agreement) else {
+            continue;
+        };
+        if !game.state.fired[i] {
+            continue;
+        }
+        aftermath += 1;
+        let due = signed + chrono::Days::new(u64::from(days));
+        assert_eq!(game.shown_date(id), due, "{}", entry.title());
+        assert_eq!(game.shown_date_text(id), due.to_string());
+        // In history the scenario's own date is shown, as before.
+        assert_eq!(history.shown_date_text(id), entry.date_text());
+    }
+    assert!(aftermath >= 1, "an aftermath event fired");
+    // The debrief and the replay show it after the armistice.
+    let d = Debrief::new(&game);
+    for e in &d.events {
+        let i = s.entry_by_id(&e.id).unwrap();
+        if s.entry(i)
+            .as_event()
+            .and_then(|e| e.after_agreement)
+            .is_some()
+        {
+            assert!(e.date > signed, "{} on {}", e.title, e.date_text);
+            assert_eq!(e.date_text, e.date.to_string());
+        }
+    }
+    let mut replayed = 0;
+    for step in panmunjom_core::replay::steps(&game, None) {
+        let Some(i) = step.id.as_deref().and_then(|id| s.entry_by_id(id)) else {
+            continue;
+        };
+        if s.entry(i)
+            .as_event()
+            .and_then(|e| e.after_agreement)
+            .is_some()
+        {
+            replayed += 1;
+            assert_eq!(step.date_text, game.shown_date_text(i), "{}", step.title);
+        }
+    }
+    assert!(replayed >= 1, "the replay shows the aftermath");
+}
+
+#[test]
+fn on_the_historical_path_every_entry_is_shown_under_its_own_date() {
+    let s = main_scenario();
+    let game = play_un(&[]);
+    for (i, entry) in s.timeline.iter().enumerate() {
+        let id = panmunjom_core::scenario::EntryId(i);
+        assert_eq!(
+            game.shown_date_text(id),
+            entry.date_text(),
+            "{}",
+            entry.title()
+        );
+    }
+}

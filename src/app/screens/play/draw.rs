@@ -26,7 +26,12 @@ pub(super) fn mark_for(game: &Game, i: usize) -> Option<Mark> {
                 .as_event()
                 .map_or(MarkKind::Public, |e| MarkKind::of_visibility(&e.visibility));
             let mut m = Mark::for_entry(e, kind, i);
-            m.title = format!("{} \u{2014} {}", e.date_text(), game.event_title(*id));
+            m.date = game.shown_date(*id);
+            m.title = format!(
+                "{} \u{2014} {}",
+                game.shown_date_text(*id),
+                game.event_title(*id)
+            );
             m
         }
         Happening::Report { event, .. } => {
