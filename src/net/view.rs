@@ -198,18 +198,7 @@ pub fn seat_view(
         ),
         None => (None, None),
     };
-    let limits = rv
-        .limits
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            let p = (*p)?;
-            Some(format!(
-                "{}: {}",
-                s.issues[i].name, s.issues[i].positions[p.0].label
-            ))
-        })
-        .collect();
+    let limits = s.terms_in_words(&rv.limits);
     let known = known_items(game, &rv);
     let outcome = rv.outcome.as_ref().map(|o| match o {
         crate::engine::Outcome::Armistice => format!("The {} was signed.", s.agreement_noun()),

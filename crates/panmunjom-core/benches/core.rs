@@ -110,11 +110,10 @@ fn explore_100000(bencher: Bencher) {
     explore_runs(bencher, 100_000);
 }
 
-/// One game at the table: the UN side plays the conceder strategy (a package at every
-/// meeting, answers and counter-proposals by the agent model), other sides adaptive,
-/// a new seed each time (target < 50 µs).
-#[divan::bench(sample_count = 15, sample_size = 200)]
-fn full_game_table_adaptive(bencher: Bencher) {
+/// One game at the table per iteration: the UN side plays the conceder strategy (a
+/// package at every meeting, answers and counter-proposals by the agent model), other
+/// sides adaptive, a new seed each time; the log kept or not.
+fn table_games(bencher: Bencher, keep_log: bool) {
     let s = scenario();
     let cfg = Config {
         role: s.actor_by_id("un").expect("un"),
@@ -136,41 +135,23 @@ fn full_game_table_adaptive(bencher: Bencher) {
                 &cfg,
                 explore::Strategy::Conceder,
                 index,
-                true,
+                keep_log,
             );
             black_box(g.table_history().len())
         });
+}
+
+/// One game at the table with its log, as a screen plays it (target < 50 µs).
+#[divan::bench(sample_count = 15, sample_size = 200)]
+fn full_game_table_adaptive(bencher: Bencher) {
+    table_games(bencher, true);
 }
 
 /// The same game as the explorer plays it: no log kept (the log is for screens and
 /// debriefs; the explorer reads only the end state).
 #[divan::bench(sample_count = 15, sample_size = 200)]
 fn full_game_table_adaptive_no_log(bencher: Bencher) {
-    let s = scenario();
-    let cfg = Config {
-        role: s.actor_by_id("un").expect("un"),
-        runs: 1,
-        policy: Policy::Adaptive,
-        seed: 1,
-        vary: None,
-        threads: 1,
-    };
-    let mut index = 0usize;
-    bencher
-        .with_inputs(|| {
-            index += 1;
-            index
-        })
-        .bench_local_values(|index| {
-            let g = explore::strategy::play_strategy(
-                &s,
-                &cfg,
-                explore::Strategy::Conceder,
-                index,
-                false,
-            );
-            black_box(g.table_history().len())
-        });
+    table_games(bencher, false);
 }
 
 /// 100,000 explored games at the table: the UN side plays the conceder strategy,

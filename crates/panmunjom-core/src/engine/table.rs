@@ -81,18 +81,7 @@ impl Tabled {
     /// What was tabled and how it was answered, in words: where and by whom, the terms
     /// issue by issue (open issues left out), each answer with its reason.
     pub fn summary(&self, s: &crate::scenario::Scenario) -> String {
-        let terms: Vec<String> = self
-            .terms
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| {
-                let p = (*p)?;
-                Some(format!(
-                    "{}: {}",
-                    s.issues[i].name, s.issues[i].positions[p.0].label
-                ))
-            })
-            .collect();
+        let terms = s.terms_in_words(&self.terms);
         let answers: Vec<String> = self
             .answers
             .iter()

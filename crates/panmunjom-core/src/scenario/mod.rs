@@ -522,6 +522,21 @@ impl Scenario {
     pub fn position_label(&self, issue: IssueId, pos: PosId) -> &str {
         &self.issues[issue.0].positions[pos.0].label
     }
+    /// A package (one position or none per issue) in words: "issue: position" for each
+    /// issue it sets, in the scenario's issue order; open issues left out.
+    pub fn terms_in_words(&self, terms: &[Option<PosId>]) -> Vec<String> {
+        terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let p = (*p)?;
+                Some(format!(
+                    "{}: {}",
+                    self.issues[i].name, self.issues[i].positions[p.0].label
+                ))
+            })
+            .collect()
+    }
     /// The passage of a source that a citation quotes: the whole paragraph (or annex
     /// entry) containing the quote, when the source ships its text.
     pub fn passage(&self, cite: &Cite) -> Option<String> {
