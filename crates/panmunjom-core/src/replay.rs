@@ -300,37 +300,39 @@ fn step(
             }
         }
     };
-    out.moves = moves(s, previous, entry);
+    out.moves = moves(s, game, previous, entry);
     out.state = s
         .variables
         .iter()
-        .zip(entry.vars.iter())
+        .zip(game.vars_at(entry))
         .map(|(v, x)| (v.label.clone(), *x))
         .collect();
     out.flags = s
         .flags
         .iter()
-        .zip(entry.flags.iter())
+        .zip(game.flags_at(entry))
         .filter(|(_, on)| **on)
         .map(|(f, _)| f.label.clone())
         .collect();
     Some(out)
 }
 
-/// Positions that differ between two log entries, as "PRC — Who holds the unwilling: …".
-fn moves(s: &Scenario, previous: Option<&LogEntry>, now: &LogEntry) -> Vec<String> {
-    let initial;
-    let before: &[Vec<Option<crate::scenario::PosId>>] = match previous {
-        Some(p) => &p.positions,
-        None => {
-            initial = crate::engine::State::initial(s).positions;
-            &initial
-        }
+/// Positions that differ between two log entries of `game` (the initial state before
+/// the first), as "PRC — Who holds the unwilling: …".
+fn moves(s: &Scenario, game: &Game, previous: Option<&LogEntry>, now: &LogEntry) -> Vec<String> {
+    let initial = match previous {
+        Some(_) => Vec::new(),
+        None => crate::engine::State::initial(s).positions,
     };
+    let before = |a: usize, i: usize| match previous {
+        Some(p) => game.positions_at(p)[a][i],
+        None => initial[a][i],
+    };
+    let now = game.positions_at(now);
     let mut out = Vec::new();
     for (a, actor) in s.actors.iter().enumerate() {
         for (i, issue) in s.issues.iter().enumerate() {
-            let (b, n) = (before[a][i], now.positions[a][i]);
+            let (b, n) = (before(a, i), now[a][i]);
             if b != n
                 && let Some(p) = n
             {

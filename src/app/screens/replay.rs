@@ -304,7 +304,8 @@ fn draw(
                 .show(ui, |ui| {
                     let upto = h.step_log.get(k).map_or(h.game.log.len(), |&i| i + 1);
                     let path = Series {
-                        log: &h.game.log[..upto.min(h.game.log.len())],
+                        game: &h.game,
+                        lines: upto,
                         until: st.date,
                     };
                     let mut issue = view.chart_issue;

@@ -7,14 +7,27 @@ use egui_plot::{Line, LineStyle, Plot, PlotPoints};
 
 use crate::app::theme;
 use crate::app::widgets::timeline::month_date;
-use crate::engine::{Happening, LogEntry, State};
+use crate::engine::{Game, Happening, LogEntry, State};
 use crate::scenario::{ActorId, IssueId, Scenario, VarId};
 
-/// A path through the game to draw: its log, up to a date.
+/// A path through a game to draw: its first `lines` log lines, up to a date.
 #[derive(Clone, Copy)]
 pub struct Series<'a> {
-    pub log: &'a [LogEntry],
+    pub game: &'a Game,
+    pub lines: usize,
     pub until: NaiveDate,
+}
+
+impl<'a> Series<'a> {
+    /// The log lines drawn (at most the game's whole log).
+    fn log(&self) -> impl Iterator<Item = &'a LogEntry> + 'a {
+        let until = self.until;
+        self.game
+            .log
+            .iter()
+            .take(self.lines)
+            .take_while(move |l| l.date <= until)
+    }
 }
 
 /// Colour of an actor's lines.
@@ -40,10 +53,11 @@ pub fn var_series(s: &Scenario, path: Series<'_>, v: VarId) -> Vec<[f64; 2]> {
     let mut pts = vec![[0.0, initial.vars[v.0] as f64]];
     let mut last = (s.start, initial.vars[v.0]);
     let mut signed = false;
-    for l in path.log.iter().take_while(|l| l.date <= path.until) {
+    for l in path.log() {
+        let value = path.game.vars_at(l)[v.0];
         signed |= l.happening == Happening::Armistice;
-        pts.push([x_of(s, l.date), l.vars[v.0] as f64]);
-        last = (l.date, l.vars[v.0]);
+        pts.push([x_of(s, l.date), value as f64]);
+        last = (l.date, value);
     }
     if path.until > last.0 {
         let weeks = |d: NaiveDate| (d - s.start).num_days().max(0) / 7;
@@ -72,8 +86,8 @@ pub fn position_series(
     if let Some(p) = current {
         pts.push([0.0, p.0 as f64]);
     }
-    for l in path.log.iter().take_while(|l| l.date <= path.until) {
-        let now = l.positions[actor.0][issue.0];
+    for l in path.log() {
+        let now = path.game.positions_at(l).get(actor, issue);
         if now != current {
             let x = x_of(s, l.date);
             if let Some(p) = current {

@@ -221,8 +221,8 @@ impl Debrief {
                 .map(|(i, issue)| IssueSettled {
                     issue: issue.id.clone(),
                     issue_name: issue.name.clone(),
-                    game: samples::settled_since(s, &game.log, IssueId(i)),
-                    history: samples::settled_since(s, &history.log, IssueId(i)),
+                    game: samples::settled_since(s, game, IssueId(i)),
+                    history: samples::settled_since(s, &history, IssueId(i)),
                 })
                 .collect(),
             objectives,

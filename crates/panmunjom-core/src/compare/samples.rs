@@ -43,13 +43,14 @@ fn at(log: &[LogEntry], date: NaiveDate) -> Option<&LogEntry> {
     n.checked_sub(1).map(|i| &log[i])
 }
 
-/// Widest gap, in steps, between the armistice parties' positions on an issue.
-fn gap(s: &Scenario, positions: &[Vec<Option<PosId>>], issue: IssueId) -> i64 {
+/// Widest gap, in steps, between the armistice parties' positions on an issue, with
+/// `position(actor, issue)` what an actor holds.
+fn gap(s: &Scenario, position: impl Fn(usize, usize) -> Option<PosId>, issue: IssueId) -> i64 {
     let held: Vec<i64> = s
         .armistice
         .parties
         .iter()
-        .filter_map(|p| positions[p.0][issue.0].map(|x| x.0 as i64))
+        .filter_map(|p| position(p.0, issue.0).map(|x| x.0 as i64))
         .collect();
     match (held.iter().min(), held.iter().max()) {
         (Some(lo), Some(hi)) => hi - lo,
@@ -57,11 +58,13 @@ fn gap(s: &Scenario, positions: &[Vec<Option<PosId>>], issue: IssueId) -> i64 {
     }
 }
 
-/// The date from which the parties' positions on an issue coincide to the end of the log.
-pub(super) fn settled_since(s: &Scenario, log: &[LogEntry], issue: IssueId) -> Option<NaiveDate> {
+/// The date from which the parties' positions on an issue coincide to the end of
+/// `game`'s log.
+pub(super) fn settled_since(s: &Scenario, game: &Game, issue: IssueId) -> Option<NaiveDate> {
     let mut since = None;
-    for l in log {
-        if gap(s, &l.positions, issue) == 0 {
+    for l in &game.log {
+        let positions = game.positions_at(l);
+        if gap(s, |a, i| positions[a][i], issue) == 0 {
             since.get_or_insert(l.date);
         } else {
             since = None;
@@ -92,7 +95,11 @@ pub(super) fn samples(s: &Scenario, game: &Game, history: &Game) -> Vec<Sample> 
     // so it is added for the time since the last happening (until the armistice).
     let view = |g: &Game, date: NaiveDate| {
         let (since, mut vars, positions) = match at(&g.log, date) {
-            Some(l) => (l.date, l.vars.to_vec(), l.positions.to_vec()),
+            Some(l) => {
+                let p = g.positions_at(l);
+                let rows = (0..s.actors.len()).map(|a| p[a].to_vec()).collect();
+                (l.date, g.vars_at(l).to_vec(), rows)
+            }
             None => (s.start, initial.vars.clone(), initial.positions.clone()),
         };
         let stop = g
@@ -118,7 +125,13 @@ pub(super) fn samples(s: &Scenario, game: &Game, history: &Game) -> Vec<Sample> 
                 date,
                 vars: gv.into_iter().zip(hv).collect(),
                 gaps: (0..s.issues.len())
-                    .map(|i| (gap(s, &gp, IssueId(i)), gap(s, &hp, IssueId(i))))
+                    .map(|i| {
+                        let issue = IssueId(i);
+                        (
+                            gap(s, |a, j| gp[a][j], issue),
+                            gap(s, |a, j| hp[a][j], issue),
+                        )
+                    })
                     .collect(),
             }
         })

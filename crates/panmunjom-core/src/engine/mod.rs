@@ -7,6 +7,7 @@
 //! in the game.
 
 pub mod agent;
+mod log;
 pub mod policy;
 pub mod seats;
 pub mod state;
@@ -23,6 +24,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 pub use agent::{Reason, Terms};
+pub use log::{LogEntry, Positions};
 pub use policy::Policy;
 pub use seats::{ActError, Move, Seat};
 pub use state::{Armistice, State};
@@ -87,20 +89,6 @@ pub enum Outcome {
     Ended(String),
 }
 
-/// One line of the game's log, with the state right after it.
-///
-/// Most steps change few of the variables, flags and positions, so a line shares each
-/// of them with the line before when it is unchanged (an `Arc`'d slice, read like the
-/// vector; a new one is a single allocation, not an `Arc` plus a vector's buffer).
-#[derive(Debug, Clone)]
-pub struct LogEntry {
-    pub date: NaiveDate,
-    pub happening: Happening,
-    pub vars: Arc<[i64]>,
-    pub flags: Arc<[bool]>,
-    pub positions: Arc<[Vec<Option<crate::scenario::PosId>>]>,
-}
-
 /// Where the game stands after [`Game::step`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Progress {
@@ -156,6 +144,8 @@ pub struct Game {
     /// next so that scoring does not allocate (its content between uses is meaningless).
     scratch: State,
     pub log: Vec<LogEntry>,
+    /// The state after each log line (see [`log`]).
+    snapshots: log::Snapshots,
     /// The player's choices so far: (decision, option).
     pub choices: Vec<(EntryId, usize)>,
     /// For each decision with context variants that has arisen: the variant shown
@@ -177,6 +167,8 @@ impl Game {
         let scratch = state.scratch();
         let rng = ChaCha8Rng::seed_from_u64(setup.seed);
         let first = setup.role;
+        let mut snapshots = log::Snapshots::default();
+        snapshots.reset(&scenario);
         Game {
             scenario,
             setup,
@@ -193,6 +185,7 @@ impl Game {
             terms_agreed: None,
             scratch,
             log: Vec::with_capacity(log_capacity),
+            snapshots,
             choices: Vec::new(),
             contexts: Vec::new(),
             table: table::TableState::default(),
@@ -226,6 +219,7 @@ impl Game {
         self.touched = true;
         self.terms_agreed = None;
         self.log.clear();
+        self.snapshots.reset(&s);
         self.choices.clear();
         self.contexts.clear();
         self.table.reset();
@@ -591,31 +585,9 @@ impl Game {
         if !self.keep_log {
             return;
         }
-        /// The previous line's vector if equal to the state's (taken as equal when
-        /// `same`), else a copy.
-        fn share<T: Clone + PartialEq>(
-            previous: Option<&Arc<[T]>>,
-            now: &[T],
-            same: bool,
-        ) -> Arc<[T]> {
-            match previous {
-                Some(p) if same || **p == *now => {
-                    debug_assert!(**p == *now, "a change the log missed");
-                    Arc::clone(p)
-                }
-                _ => Arc::from(now),
-            }
-        }
         let same = !self.touched;
         self.touched = false;
-        let last = self.log.last();
-        let entry = LogEntry {
-            date: self.state.date,
-            happening,
-            vars: share(last.map(|l| &l.vars), &self.state.vars, false),
-            flags: share(last.map(|l| &l.flags), &self.state.flags, same),
-            positions: share(last.map(|l| &l.positions), &self.state.positions, same),
-        };
+        let entry = self.snapshots.line(&self.state, happening, same);
         self.log.push(entry);
     }
 

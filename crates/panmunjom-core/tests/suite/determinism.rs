@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use panmunjom_core::compare::Debrief;
-use panmunjom_core::engine::{Game, Policy, Progress, Setup};
+use panmunjom_core::engine::{Game, Happening, Policy, Progress, Setup};
 use panmunjom_core::record::Record;
 use panmunjom_core::report;
 use proptest::prelude::*;
@@ -183,4 +183,90 @@ fn a_restarted_game_plays_as_a_new_one() {
         assert_eq!(game.outcome(), fresh.outcome());
         assert_eq!(Record::of(&game), Record::of(&fresh));
     }
+}
+
+/// Each log line holds the state right after it: the variables, flags and positions
+/// the charts, the replay and the debrief read from a line are the game's at that
+/// moment (the log keeps them as shared snapshots, a new one only on a change).
+#[test]
+fn every_log_line_holds_the_state_right_after_it() {
+    let s = main_scenario();
+    let roles: Vec<_> = s.playable().map(|(id, _)| id).collect();
+    let (mut lines, mut tabled) = (0, 0);
+    for (k, &role) in roles.iter().enumerate() {
+        let seed = 40 + k as u64;
+        let mut game = Game::new(
+            Arc::clone(&s),
+            Setup {
+                role,
+                policy: Policy::Adaptive,
+                seed,
+            },
+        );
+        let mut seen = 0;
+        // After every move that wrote lines, the newest line shows the state now.
+        let mut check = |g: &Game| {
+            if g.log.len() > seen {
+                let l = g.log.last().unwrap();
+                let positions = g.positions_at(l);
+                assert_eq!(g.vars_at(l), &g.state.vars[..], "{:?}", l.happening);
+                assert_eq!(g.flags_at(l), &g.state.flags[..], "{:?}", l.happening);
+                for (a, row) in g.state.positions.iter().enumerate() {
+                    assert_eq!(&positions[a], &row[..], "{:?}", l.happening);
+                }
+                lines += g.log.len() - seen;
+                seen = g.log.len();
+            }
+        };
+        let mut turn = 0usize;
+        loop {
+            let progress = game.step();
+            check(&game);
+            turn += 1;
+            match progress {
+                Progress::AwaitingChoice(id) => {
+                    let open = game.open_options(id);
+                    game.choose(open[turn % open.len()]).unwrap();
+                }
+                Progress::AtTable(_) => {
+                    for p in game.historical_here() {
+                        let _ = game.table_historical(p);
+                        check(&game);
+                    }
+                    if let Some(&o) = game.open_offers().first() {
+                        let _ = if turn % 2 == 0 {
+                            game.accept(o)
+                        } else {
+                            game.reject(o)
+                        };
+                        check(&game);
+                    }
+                    let _ = game.pass();
+                }
+                Progress::Advanced => {}
+                Progress::Finished => break,
+            }
+            check(&game);
+        }
+        tabled += game
+            .log
+            .iter()
+            .filter(|l| matches!(l.happening, Happening::Tabled(_)))
+            .count();
+        // The same lines in a game played again from its record.
+        let again = Record::of(&game)
+            .replay("record.json", Arc::clone(&s))
+            .unwrap();
+        assert_eq!(again.log.len(), game.log.len());
+        for (a, b) in again.log.iter().zip(&game.log) {
+            assert_eq!((a.date, &a.happening), (b.date, &b.happening));
+            assert_eq!(again.vars_at(a), game.vars_at(b));
+            assert_eq!(again.flags_at(a), game.flags_at(b));
+            for actor in 0..s.actors.len() {
+                assert_eq!(&again.positions_at(a)[actor], &game.positions_at(b)[actor]);
+            }
+        }
+    }
+    assert!(lines > 500, "{lines} lines checked");
+    assert!(tabled > 10, "{tabled} proposals tabled");
 }

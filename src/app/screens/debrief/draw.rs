@@ -148,11 +148,13 @@ pub(super) fn draw(
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     let yours = Series {
-                        log: &g.log,
+                        game: g,
+                        lines: g.log.len(),
                         until: g.state.date,
                     };
                     let past = Series {
-                        log: &h.game.log,
+                        game: &h.game,
+                        lines: h.game.log.len(),
                         until: h.game.state.date,
                     };
                     let mut issue = ui.data(|m| {

@@ -50,7 +50,8 @@ pub(super) fn panel(
                             _ => g.log.len(),
                         };
                         let yours = Series {
-                            log: &g.log[..limit.min(g.log.len())],
+                            game: g,
+                            lines: limit,
                             until: now,
                         };
                         // History to the same moment: at a decision, not yet history's choice.
@@ -59,7 +60,8 @@ pub(super) fn panel(
                             _ => hist.game.log.len(),
                         };
                         let past = Series {
-                            log: &hist.game.log[..cut],
+                            game: &hist.game,
+                            lines: cut,
                             until: now,
                         };
                         let mut issue = view.chart_issue;
