@@ -89,6 +89,20 @@ pub enum Outcome {
     Ended(String),
 }
 
+/// What effects may have changed since the last log line (see [`Game::record`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Touched {
+    flags: bool,
+    positions: bool,
+}
+
+impl Touched {
+    const ALL: Touched = Touched {
+        flags: true,
+        positions: true,
+    };
+}
+
 /// Where the game stands after [`Game::step`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Progress {
@@ -133,10 +147,10 @@ pub struct Game {
     armistice_logged: bool,
     /// Whether steps are written to `log` (see [`Game::without_log`]).
     keep_log: bool,
-    /// Whether effects may have changed the flags or positions since the last log line
-    /// (only `Raise`, `Lower` and `Move` effects and an agreement at the table change
-    /// them): without, a new line shares them with the line before without comparing.
-    touched: bool,
+    /// Whether effects may have changed the flags (`Raise`, `Lower`), the positions
+    /// (`Move`, an agreement at the table) since the last log line: without, a new line
+    /// shares them with the line before without comparing.
+    touched: Touched,
     /// Whether the parties agree on every issue, as counted when no effect had been
     /// applied since (None: count again; see [`Game::after_change`]).
     terms_agreed: Option<bool>,
@@ -181,7 +195,7 @@ impl Game {
             outcome: None,
             armistice_logged: false,
             keep_log: true,
-            touched: true,
+            touched: Touched::ALL,
             terms_agreed: None,
             scratch,
             log: Vec::with_capacity(log_capacity),
@@ -216,7 +230,7 @@ impl Game {
         self.agreed_since = None;
         self.outcome = None;
         self.armistice_logged = false;
-        self.touched = true;
+        self.touched = Touched::ALL;
         self.terms_agreed = None;
         self.log.clear();
         self.snapshots.reset(&s);
@@ -395,7 +409,10 @@ impl Game {
         if option >= d.options.len() {
             return Err(ChoiceError::NoSuchOption(option));
         }
-        if !self.open_options(id).contains(&option) {
+        if !self
+            .state
+            .holds(&self.scenario, &d.options[option].requires)
+        {
             return Err(ChoiceError::Closed(option));
         }
         self.pending = None;
@@ -556,7 +573,7 @@ impl Game {
         use crate::scenario::Effect;
         for e in effects {
             match e {
-                Effect::Raise(_) | Effect::Lower(_) => self.touched = true,
+                Effect::Raise(_) | Effect::Lower(_) => self.touched.flags = true,
                 Effect::Move(..) => self.touch_positions(),
                 Effect::Limit(..) => self.terms_agreed = None,
                 _ => {}
@@ -566,7 +583,7 @@ impl Game {
 
     /// The positions change (an effect, or terms agreed at the table).
     fn touch_positions(&mut self) {
-        self.touched = true;
+        self.touched.positions = true;
         self.terms_agreed = None;
     }
 
@@ -585,9 +602,8 @@ impl Game {
         if !self.keep_log {
             return;
         }
-        let same = !self.touched;
-        self.touched = false;
-        let entry = self.snapshots.line(&self.state, happening, same);
+        let touched = std::mem::take(&mut self.touched);
+        let entry = self.snapshots.line(&self.state, happening, touched);
         self.log.push(entry);
     }
 
@@ -608,10 +624,10 @@ impl Game {
     /// one (None if the entry is not a decision or no option is open).
     pub fn historical_or_first(&self, id: EntryId) -> Option<usize> {
         let d = self.scenario.entry(id).as_decision()?;
-        let open = self.open_options(id);
+        let open = |o: &usize| self.state.holds(&self.scenario, &d.options[*o].requires);
         match d.historical {
-            Some(h) if open.contains(&h) => Some(h),
-            _ => open.first().copied(),
+            Some(h) if h < d.options.len() && open(&h) => Some(h),
+            _ => (0..d.options.len()).find(open),
         }
     }
 

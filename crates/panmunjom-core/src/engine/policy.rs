@@ -79,6 +79,12 @@ pub fn decide_with(
     let noise = u64::from(s.adaptive_noise);
     let mut best: Option<(i64, usize)> = None;
     let agreed_before = state.agreed_count(s) as i64;
+    // What the score reads, copied once (reusing `scratch`'s allocations); each
+    // option's effects are applied on it and undone.
+    scratch.vars.clone_from(&state.vars);
+    scratch.positions.clone_from(&state.positions);
+    scratch.limits.clone_from(&state.limits);
+    scratch.locked.clone_from(&state.locked);
     for &o in open {
         let jitter = if noise == 0 {
             0
@@ -112,10 +118,10 @@ pub fn score(s: &Scenario, state: &State, who: ActorId, id: EntryId, option: usi
 }
 
 /// [`score`], with the option's effects applied on `after` and `state`'s agreed-issue
-/// count given. The score reads only variables, positions and limits, so only those
-/// (and the locked issues, which keep moves off terms agreed at the table) are copied
-/// from `state` into `after` (reusing its allocations) and only the effects that change
-/// them are applied: the rest of `after` is left as it was, unread.
+/// count given. The score reads only variables, positions and limits: `after` holds
+/// `state`'s (and its locked issues, which keep moves off terms agreed at the table),
+/// only the effects that change them are applied, and undone before returning, so that
+/// `after` serves the next option as it is; the rest of `after` is left unread.
 #[allow(
     clippy::expect_used,
     reason = "the engine and `decide` call this only on decisions: a failure is a bug"
@@ -133,10 +139,6 @@ fn score_on(
         .entry(id)
         .as_decision()
         .expect("score is only called on decisions");
-    after.vars.clone_from(&state.vars);
-    after.positions.clone_from(&state.positions);
-    after.limits.clone_from(&state.limits);
-    after.locked.clone_from(&state.locked);
     for effect in &d.options[option].effects {
         match effect {
             Effect::Add(..) | Effect::Set(..) | Effect::Move(..) | Effect::Limit(..) => {
@@ -186,6 +188,21 @@ fn score_on(
         agreed_after +=
             i64::from(after.agreed_on(s, i).is_some()) - i64::from(state.agreed_on(s, i).is_some());
     }
+    // Undone: `after` holds `state`'s values again.
+    for effect in effects {
+        match *effect {
+            Effect::Add(v, _) | Effect::Set(v, _) => after.vars[v.0] = state.vars[v.0],
+            Effect::Move(a, i, _) => after.positions[a.0][i.0] = state.positions[a.0][i.0],
+            Effect::Limit(a, i, _) => after.limits[a.0][i.0] = state.limits[a.0][i.0],
+            _ => {}
+        }
+    }
+    debug_assert!(
+        after.vars == state.vars
+            && after.positions == state.positions
+            && after.limits == state.limits,
+        "an effect scored and not undone"
+    );
     total.saturating_add(actor.settle.saturating_mul(agreed_after - agreed_before))
 }
 
