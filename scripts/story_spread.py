@@ -37,13 +37,18 @@ for role in roles:
 if a.no_vary:
     sys.exit(0)
 print(f"== each decision varied alone (others historical; other sides {a.policy}; {a.vary_runs} games)")
-total = matter = 0
+total = matter = on_path = on_path_matter = 0
 for did, role in re.findall(r'Decision\(\s*id: "([^"]+)",\s*role: "([^"]+)"', text):
     r = explore("--role", role, "--vary", did, "--runs", str(a.vary_runs))
     d = r.get("dates") or {}
     changes = len(r["endings"]) > 1 or len(r["terms"]) > 1 or d.get("min") != d.get("max")
     total += 1
     matter += changes
+    # A decision that never arises in these games (with the others historical: off the historical path).
+    arises = any(o["games"] for o in r["by_option"])
+    on_path += arises
+    on_path_matter += changes and arises
     opts = "; ".join(f"{o['option']} {o['armistice']}/{o['games']} {o.get('earliest') or '-'}" for o in r["by_option"])
     print(f"{'MATTERS ' if changes else 'no-change'} {did:46} {opts}")
-print(f"== {matter} of {total} decisions change the armistice date, terms or ending when varied alone")
+print(f"== {matter} of {total} decisions change the armistice date, terms or ending when varied alone"
+      f" ({on_path_matter} of the {on_path} that arise in these games)")

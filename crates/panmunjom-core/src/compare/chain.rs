@@ -33,8 +33,14 @@ pub struct Chain {
     /// Decisions of other sides unlike history that the chain does not explain (their
     /// own choices, under the adaptive policy).
     pub unexplained: usize,
+    /// Decisions of history that did not arise once the game's agreement was signed
+    /// (Rhee's breakout after a May armistice): counted, not told one by one.
+    pub after_agreement: usize,
     /// How the game ended, beside history, in a sentence.
     pub outcome: String,
+    /// The scenario's name for its agreement ([`Scenario::agreement_noun`]).
+    #[serde(skip)]
+    noun: String,
 }
 
 /// The most links the narrative tells: the first [`HEAD`] and the last
@@ -134,8 +140,11 @@ pub fn chain(game: &Game, history: &State) -> Chain {
     let mut started = false;
     let mut unexplained = 0;
     let mut seen: HashSet<EntryId> = HashSet::new();
+    let mut signed = false;
+    let mut after_agreement = 0;
     for line in &game.log {
         match line.happening {
+            Happening::Armistice => signed = true,
             Happening::Decided { entry, option, by } => {
                 let Some(d) = s.entry(entry).as_decision() else {
                     continue;
@@ -143,12 +152,24 @@ pub fn chain(game: &Game, history: &State) -> Chain {
                 if history.chosen[entry.0] == Some(option) {
                     continue;
                 }
-                let hist = history.chosen[entry.0]
-                    .map(|h| format!(" (history: \u{201c}{}\u{201d})", d.options[h].label));
+                // History's option closed in this game: why is part of the chain.
+                let closed = history.chosen[entry.0]
+                    .filter(|_| game.history_was_closed(entry))
+                    .map(|h| &d.options[h].requires);
+                let hist = history.chosen[entry.0].map(|h| {
+                    let why = if closed.is_some() {
+                        ", not open in this game"
+                    } else {
+                        ""
+                    };
+                    format!(" (history: \u{201c}{}\u{201d}{why})", d.options[h].label)
+                });
                 let hist = hist.unwrap_or_else(|| " (a decision history never faced)".into());
                 if by == Decider::Player && d.role == me {
                     started = true;
-                    let links = t.links(&[&d.when]);
+                    let mut conds = vec![&d.when];
+                    conds.extend(closed);
+                    let links = t.links(&conds);
                     steps.push(ChainStep {
                         date: line.date,
                         kind: "your_choice".into(),
@@ -223,6 +244,11 @@ pub fn chain(game: &Game, history: &State) -> Chain {
                 let Some(d) = s.entry(id).as_decision() else {
                     continue;
                 };
+                if signed {
+                    // True but noise: the war is over, so its decisions no longer arise.
+                    after_agreement += 1;
+                    continue;
+                }
                 let links = t.links(&[&d.when]);
                 if links.is_empty() {
                     continue;
@@ -266,7 +292,9 @@ pub fn chain(game: &Game, history: &State) -> Chain {
     Chain {
         steps,
         unexplained,
+        after_agreement,
         outcome,
+        noun: noun.to_string(),
     }
 }
 
@@ -314,6 +342,13 @@ impl Chain {
         if missed > 0 {
             out.push(format!(
                 "Because of these choices, {missed} event(s) of history did not happen in your game (listed under the events that went differently)."
+            ));
+        }
+        if self.after_agreement > 0 {
+            out.push(format!(
+                "Once the {noun} was signed, {} decision(s) that history still faced did not arise.",
+                self.after_agreement,
+                noun = self.noun,
             ));
         }
         if self.unexplained > 0 {

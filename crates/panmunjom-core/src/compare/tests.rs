@@ -330,7 +330,7 @@ fn the_debrief_tells_how_the_players_choice_led_to_an_event_and_the_other_sides_
     let want = [
         "1952-02-04: You chose \u{201c}Give way\u{201d} at \u{201c}Give way?\u{201d} (history: \u{201c}Hold\u{201d}).",
         "1952-02-10: \u{201c}South protests\u{201d} happened. \u{2190} after \u{201c}Give way\u{201d} at \u{201c}Give way?\u{201d}",
-        "1952-03-01: South side chose \u{201c}Walk out\u{201d} at \u{201c}Answer?\u{201d} (history: \u{201c}Wait\u{201d}). \u{2190} after \u{201c}South protests\u{201d}",
+        "1952-03-01: South side chose \u{201c}Walk out\u{201d} at \u{201c}Answer?\u{201d} (history: \u{201c}Wait\u{201d}, not open in this game). \u{2190} after \u{201c}South protests\u{201d}",
         "Because of these choices, 1 event(s) of history did not happen in your game (listed under the events that went differently).",
     ];
     for w in want {
@@ -346,4 +346,54 @@ fn the_debrief_tells_how_the_players_choice_led_to_an_event_and_the_other_sides_
     let h = Debrief::new(&historical_path(s));
     assert_eq!(h.chain.steps.len(), 0);
     assert!(h.chain.lines()[0].starts_with("You took history's option at every decision"));
+}
+
+/// Issue 13 §5: when history's option was closed to the player, the chain says so and
+/// names the earlier choice that closed it (here through a variable); once the game's
+/// agreement is signed, the war's later decisions that no longer arise are counted in
+/// one line, not told one by one.
+#[test]
+fn the_chain_tells_why_historys_option_was_closed_and_sums_up_what_peace_made_moot() {
+    let t = text(
+        r#"Decision(id: "d1", role: "north", date: "1952-02-04", title: "Give way?", prompt: "?",
+            options: [
+                (id: "hold", label: "Hold", historical: (note: "n", sources: [(source: "Notes")])),
+                (id: "give", label: "Give way", effects: [Add("trust", -20)]),
+                (id: "sign", label: "Sign now"),
+            ]),
+        Event(id: "early", date: "1952-02-10", title: "Signed early", counterfactual: true,
+            sources: [(source: "Notes")], when: Chose("d1", "sign"), effects: [SignArmistice]),
+        Decision(id: "d2", role: "north", date: "1952-03-01", title: "Accept the terms?", prompt: "?",
+            when: Not(Chose("d1", "sign")),
+            options: [
+                (id: "accept", label: "Accept", requires: AtLeast("trust", 40),
+                 historical: (note: "n", sources: [(source: "Notes")])),
+                (id: "refuse", label: "Refuse"),
+            ]),
+        Decision(id: "d3", role: "north", date: "1952-04-01", title: "One more round?", prompt: "?",
+            when: Not(Chose("d1", "sign")),
+            options: [
+                (id: "yes", label: "Yes", historical: (note: "n", sources: [(source: "Notes")])),
+                (id: "no", label: "No"),
+            ]),"#,
+    );
+    let s = load(&t);
+    let closed = Debrief::new(&play(&s, 1)).chain.lines();
+    let want = "1952-03-01: You chose \u{201c}Refuse\u{201d} at \u{201c}Accept the terms?\u{201d} (history: \u{201c}Accept\u{201d}, not open in this game). \u{2190} after \u{201c}Give way\u{201d} at \u{201c}Give way?\u{201d}";
+    assert!(
+        closed.iter().any(|l| l == want),
+        "missing {want:?} in {closed:#?}"
+    );
+    let signed = Debrief::new(&play(&s, 2)).chain.lines();
+    assert!(
+        !signed
+            .iter()
+            .any(|l| l.contains("\u{201c}One more round?\u{201d} did not arise")),
+        "{signed:#?}"
+    );
+    assert!(
+        signed.iter().any(|l| l
+            == "Once the armistice was signed, 2 decision(s) that history still faced did not arise."),
+        "{signed:#?}"
+    );
 }

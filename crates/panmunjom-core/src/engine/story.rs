@@ -17,6 +17,9 @@ pub(super) struct Shown {
     events: Vec<(EntryId, Option<usize>, u64)>,
     /// Arisen decisions with option variants: the variant shown for each option.
     options: Vec<(EntryId, Vec<Option<usize>>)>,
+    /// Arisen decisions whose historical option was closed when they arose (the
+    /// debrief's chain traces why: [`Game::history_was_closed`]).
+    history_closed: Vec<EntryId>,
     /// Whether the aftermath has been scheduled (once, when the agreement is signed).
     scheduled: bool,
     /// Aftermath events scheduled: (date, event), by date then timeline order; kept
@@ -78,6 +81,12 @@ impl Game {
     /// What the story checker reads, if [`Game::watch_story`] was called.
     pub fn watched(&self) -> Option<&Watch> {
         self.shown.watch.as_deref()
+    }
+
+    /// Whether decision `id` arose with its historical option closed (its `requires`
+    /// did not hold then), so that whoever decided could not take history's option.
+    pub fn history_was_closed(&self, id: EntryId) -> bool {
+        self.shown.history_closed.contains(&id)
     }
 
     /// The event's title as shown in this game (its variant's, when one applied).
@@ -183,6 +192,11 @@ impl Game {
             .map(|o| o.texts.iter().position(|(c, _)| self.state.holds(s, c)))
             .collect();
         let any = variants.iter().any(Option::is_some);
+        if let Some(h) = d.historical
+            && !self.state.holds(s, &d.options[h].requires)
+        {
+            self.shown.history_closed.push(id);
+        }
         if let Some(watch) = self.shown.watch.as_deref_mut() {
             if !self.state.holds(s, &d.presumes) {
                 untrue(watch, id, Presumer::Decision, &self.state);

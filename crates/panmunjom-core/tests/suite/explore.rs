@@ -82,3 +82,27 @@ fn varying_one_decision_plays_each_option_and_history_is_among_them() {
     assert_eq!(hist.divergence.map(|d| d.max), Some(0));
     assert!(r.same_as_history >= 1);
 }
+
+/// Issue 13: the UN role's spread was the same under both policies, which looked like
+/// the adaptive policy not reaching the other sides. It does: with the same seeds the
+/// UN's random choices are the same, and in every game some Soviet or Chinese decision
+/// is taken otherwise than by history (e.g. Stalin's answer to the New York Times);
+/// only the outcome stays the same, because none of those choices moves the terms.
+#[test]
+fn with_the_un_exploring_the_adaptive_policy_decides_for_the_other_sides() {
+    let s = main_scenario();
+    let un = s.actor_by_id("un").expect("the UN role");
+    let differs = |i: usize| {
+        let hist = Config {
+            policy: Policy::Historical,
+            ..config("un", 20, 1)
+        };
+        let (h, _) = explore::play_game(&s, &hist, i);
+        let (a, _) = explore::play_game(&s, &config("un", 20, 1), i);
+        s.timeline.iter().enumerate().any(|(k, e)| {
+            e.as_decision().is_some_and(|d| d.role != un) && h.state.chosen[k] != a.state.chosen[k]
+        })
+    };
+    let games = (0..20).filter(|&i| differs(i)).count();
+    assert!(games >= 10, "only {games} of 20 games decided otherwise");
+}

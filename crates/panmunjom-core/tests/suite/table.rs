@@ -585,7 +585,7 @@ fn conceder_and_boulware_agree_at_the_table_before_27_july_the_conceder_first() 
     let cfg = Config {
         role: role(&s, "un"),
         runs: 1,
-        policy: Policy::Adaptive,
+        policy: Policy::Historical,
         seed: 1,
         vary: None,
         threads: 1,
