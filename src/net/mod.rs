@@ -21,6 +21,7 @@ pub mod client;
 pub mod console;
 pub mod protocol;
 pub mod screen;
+pub mod seat_table;
 pub mod seat;
 pub mod server;
 pub mod view;
