@@ -21,8 +21,8 @@ pub mod client;
 pub mod console;
 pub mod protocol;
 pub mod screen;
-pub mod seat_table;
 pub mod seat;
+pub mod seat_table;
 pub mod server;
 pub mod view;
 

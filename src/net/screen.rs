@@ -79,17 +79,32 @@ struct ShotAt {
     frames: u32,
 }
 
-/// Saves the window once the view has been there for a few frames, then exits.
+/// Saves the window once the view has been there for a few frames, then exits. At a
+/// meeting where the seat may table, `PANMUNJOM_SHOT_DRAFT=N` (a developer's setting,
+/// read only with `--screenshot`) first picks, on the first N issues, the first position
+/// the seat may offer, so that the shot shows a package being built.
 fn shoot(
     mut shot: ResMut<ShotAt>,
     state: Res<SeatState>,
+    mut draft: ResMut<Draft>,
     mut commands: Commands,
     mut exit: MessageWriter<AppExit>,
 ) {
-    if state.view.is_none() {
+    let Some(v) = &state.view else {
         return;
-    }
+    };
     shot.frames += 1;
+    if shot.frames == 5
+        && let Some(m) = v.meeting.as_ref().filter(|m| m.may_table)
+        && let Some(n) = std::env::var("PANMUNJOM_SHOT_DRAFT")
+            .ok()
+            .and_then(|n| n.parse::<usize>().ok())
+    {
+        draft.follow(v, m);
+        for (i, issue) in v.issues.iter().enumerate().take(n) {
+            draft.terms[i] = issue.positions.iter().position(|p| p.2);
+        }
+    }
     if shot.frames == 15 {
         commands
             .spawn(Screenshot::primary_window())
@@ -140,7 +155,9 @@ fn draw(
         ui.horizontal(|ui| {
             ui.heading(&v.date);
             ui.separator();
-            ui.label(egui::RichText::new(format!("Table {} \u{b7} {}", v.table, v.role_name)).strong());
+            ui.label(
+                egui::RichText::new(format!("Table {} \u{b7} {}", v.table, v.role_name)).strong(),
+            );
             ui.weak(&v.scenario);
         });
         ui.horizontal_wrapped(|ui| {
@@ -283,4 +300,3 @@ fn known(ui: &mut egui::Ui, k: &Known) {
     }
     ui.add_space(8.0);
 }
-

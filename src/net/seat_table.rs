@@ -118,7 +118,10 @@ pub fn meeting(
             if ui.button("Clear").clicked() {
                 draft.terms = vec![None; v.issues.len()];
             }
-            ui.weak(format!("{named} of {} issues in the package", v.issues.len()));
+            ui.weak(format!(
+                "{named} of {} issues in the package",
+                v.issues.len()
+            ));
         });
         for (id, title) in &m.historical {
             if ui
@@ -152,7 +155,9 @@ fn issues(ui: &mut egui::Ui, v: &SeatView, draft: &mut Draft, may_table: bool) {
         } else {
             RichText::new(side.name.as_str())
         };
-        header.push(text_cell(text.color(actor_color(ActorId(side.actor))).small()));
+        header.push(text_cell(
+            text.color(actor_color(ActorId(side.actor))).small(),
+        ));
     }
     table_row(ui, &fractions, header, false);
     for (i, issue) in v.issues.iter().enumerate() {
@@ -172,7 +177,9 @@ fn issues(ui: &mut egui::Ui, v: &SeatView, draft: &mut Draft, may_table: bool) {
                     let on = *slot == Some(p);
                     if ui
                         .radio(on, "")
-                        .on_disabled_hover_text("Beyond your own side's limit (or not yours to table).")
+                        .on_disabled_hover_text(
+                            "Beyond your own side's limit (or not yours to table).",
+                        )
                         .clicked()
                     {
                         *slot = (!on).then_some(p);
@@ -180,7 +187,11 @@ fn issues(ui: &mut egui::Ui, v: &SeatView, draft: &mut Draft, may_table: bool) {
                 });
             }));
             let text = RichText::new(format!("{}. {label}", p + 1));
-            cells.push(text_cell(if allowed || !may_table { text } else { text.weak() }));
+            cells.push(text_cell(if allowed || !may_table {
+                text
+            } else {
+                text.weak()
+            }));
             for side in cols {
                 let holds = side.holds.get(i).copied().flatten() == Some(p);
                 let limit = side.limits.get(i).copied().flatten() == Some(p);
@@ -218,9 +229,14 @@ pub fn offer(ui: &mut egui::Ui, o: &OfferView, issues: usize, out: &mut Vec<Seat
         };
         ui.horizontal_wrapped(|ui| {
             ui.label(
-                RichText::new(format!("#{} \u{b7} {} \u{b7} {}", o.number + 1, o.date, o.title))
-                    .strong()
-                    .color(color),
+                RichText::new(format!(
+                    "#{} \u{b7} {} \u{b7} {}",
+                    o.number + 1,
+                    o.date,
+                    o.title
+                ))
+                .strong()
+                .color(color),
             );
             if o.historical {
                 ui.label(RichText::new("history").small().color(theme::HISTORICAL));
@@ -234,7 +250,10 @@ pub fn offer(ui: &mut egui::Ui, o: &OfferView, issues: usize, out: &mut Vec<Seat
         }
         let open = issues.saturating_sub(o.terms.len());
         if open > 0 {
-            ui.weak(format!("{open} issue{} left open", if open == 1 { "" } else { "s" }));
+            ui.weak(format!(
+                "{open} issue{} left open",
+                if open == 1 { "" } else { "s" }
+            ));
         }
         for a in &o.answers {
             let (word, c) = match &a.word {
@@ -243,12 +262,15 @@ pub fn offer(ui: &mut egui::Ui, o: &OfferView, issues: usize, out: &mut Vec<Seat
                 Some(w) => (w.clone(), theme::DIFFERENT),
             };
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("{}:", a.side)).color(actor_color(ActorId(a.actor))));
+                ui.label(
+                    RichText::new(format!("{}:", a.side)).color(actor_color(ActorId(a.actor))),
+                );
                 ui.label(RichText::new(word).color(c));
                 if !a.reason.is_empty() {
                     ui.add(
                         egui::Label::new(
-                            RichText::new(format!("\u{2014} \u{201c}{}\u{201d}", a.reason)).italics(),
+                            RichText::new(format!("\u{2014} \u{201c}{}\u{201d}", a.reason))
+                                .italics(),
                         )
                         .wrap(),
                     );
@@ -273,7 +295,11 @@ pub fn offers(ui: &mut egui::Ui, v: &SeatView, out: &mut Vec<SeatAction>) {
     let n = v.issues.len();
     let open: Vec<&OfferView> = v.tabled.iter().filter(|o| o.open).collect();
     if !open.is_empty() {
-        ui.label(RichText::new("Waiting for your answer").heading().size(19.0));
+        ui.label(
+            RichText::new("Waiting for your answer")
+                .heading()
+                .size(19.0),
+        );
         for o in open.iter().rev() {
             offer(ui, o, n, out);
             ui.add_space(4.0);

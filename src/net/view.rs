@@ -267,8 +267,8 @@ fn sides(game: &Game, role: ActorId, rv: &RoleView) -> Vec<SideView> {
     // Where each learnt limit came from: the latest line `role` saw that set it.
     let mut learnt: Vec<Vec<Option<String>>> = vec![vec![None; s.issues.len()]; s.actors.len()];
     for line in &rv.lines {
-        let (crate::engine::Happening::Fired(id) | crate::engine::Happening::Report { event: id, .. }) =
-            &line.happening
+        let (crate::engine::Happening::Fired(id)
+        | crate::engine::Happening::Report { event: id, .. }) = &line.happening
         else {
             continue;
         };
@@ -407,7 +407,10 @@ pub fn seat_view(
                     .iter()
                     .map(|&a| s.actor(a).name.clone())
                     .collect(),
-                may_table_here: s.session(s.meeting(*meeting).session).may_table.contains(&role),
+                may_table_here: s
+                    .session(s.meeting(*meeting).session)
+                    .may_table
+                    .contains(&role),
                 rounds_left: *rounds_left,
                 may_table: *may_table,
                 offers: rv
