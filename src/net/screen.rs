@@ -202,6 +202,12 @@ fn draw(
             });
         });
 
+    if let Some(m) = &v.meeting {
+        egui::Panel::bottom("seat-package").show(&mut root, |ui| {
+            seat_table::package_bar(ui, v, m, &mut draft, &mut out);
+        });
+    }
+
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             if let Some(d) = &v.decision {
@@ -223,7 +229,7 @@ fn draw(
                     ui.add_space(6.0);
                 }
             } else if let Some(m) = &v.meeting {
-                seat_table::meeting(ui, v, m, &mut draft, &mut out);
+                seat_table::meeting(ui, v, m, &mut draft);
             } else if let Some(o) = &v.outcome {
                 ui.heading(o);
                 ui.label("The host collects every table's record for the class debrief.");

@@ -49,14 +49,9 @@ impl Draft {
     }
 }
 
-/// The meeting: the issues' table, the package, history's proposals, the offers.
-pub fn meeting(
-    ui: &mut egui::Ui,
-    v: &SeatView,
-    m: &MeetingView,
-    draft: &mut Draft,
-    out: &mut Vec<SeatAction>,
-) {
+/// The meeting: the session, the marks, the issues' table where the package is picked
+/// (the bar under it, [`package_bar`], tables it).
+pub fn meeting(ui: &mut egui::Ui, v: &SeatView, m: &MeetingView, draft: &mut Draft) {
     draft.follow(v, m);
     ui.label(RichText::new(&v.date).weak());
     ui.heading(format!("At the table: {}", m.session));
@@ -94,11 +89,39 @@ pub fn meeting(
     }
     ui.add_space(4.0);
     issues(ui, v, draft, m.may_table);
+}
 
+/// The bar under the meeting (always in view): the package in words as it is being
+/// built, Table / Clear, history's proposals the seat may table, and leaving the meeting.
+pub fn package_bar(
+    ui: &mut egui::Ui,
+    v: &SeatView,
+    m: &MeetingView,
+    draft: &mut Draft,
+    out: &mut Vec<SeatAction>,
+) {
+    draft.follow(v, m);
+    ui.add_space(4.0);
     if m.may_table {
-        ui.add_space(6.0);
+        let words: Vec<String> = draft
+            .terms
+            .iter()
+            .zip(&v.issues)
+            .filter_map(|(t, issue)| {
+                let (_, label, _) = issue.positions.get((*t)?)?;
+                Some(format!("{}: {label}", issue.name))
+            })
+            .collect();
         ui.horizontal_wrapped(|ui| {
-            let named = draft.terms.iter().filter(|t| t.is_some()).count();
+            ui.label(RichText::new("Your package:").strong());
+            if words.is_empty() {
+                ui.weak("nothing picked yet \u{2014} pick a position on an issue above");
+            } else {
+                ui.label(words.join(" \u{b7} "));
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let named = words.len();
             let why = if named == 0 {
                 "Pick a position on at least one issue."
             } else {
@@ -122,17 +145,27 @@ pub fn meeting(
                 "{named} of {} issues in the package",
                 v.issues.len()
             ));
-        });
-        for (id, title) in &m.historical {
-            if ui
-                .button(format!("Table history's proposal: {title}"))
-                .clicked()
-            {
-                out.push(SeatAction::TableHistorical(id.clone()));
+            ui.separator();
+            for (id, title) in &m.historical {
+                if ui
+                    .button(format!("Table history's proposal: {title}"))
+                    .clicked()
+                {
+                    out.push(SeatAction::TableHistorical(id.clone()));
+                }
             }
-        }
+            leave(ui, out);
+        });
+    } else {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Answer what is on the table below, or");
+            leave(ui, out);
+        });
     }
-    ui.add_space(6.0);
+    ui.add_space(4.0);
+}
+
+fn leave(ui: &mut egui::Ui, out: &mut Vec<SeatAction>) {
     if ui
         .button("Leave the meeting")
         .on_hover_text("Pass: the meeting goes on without a move of yours.")

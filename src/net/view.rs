@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::compare::Divergence;
-use crate::engine::{Game, RoleView, Waiting};
+use crate::engine::{Decider, Game, Reason, RoleView, Waiting};
 use crate::scenario::{ActorId, Effect, IssueId, PosId};
 
 use super::seat;
@@ -336,7 +336,14 @@ fn tabled(game: &Game, role: ActorId, rv: &RoleView) -> Vec<OfferView> {
             session: s.session(t.session).name.clone(),
             author: s.actor(t.author).name.clone(),
             author_actor: t.author.0,
-            title: t.title(s),
+            title: match t.historical {
+                Some(p) => format!("Proposal: {}", s.proposal(p).title),
+                None if t.by == Decider::Player && t.author == role => "Your package".to_string(),
+                None if t.by == Decider::Player => {
+                    format!("Package of {}", s.actor(t.author).name)
+                }
+                None => format!("Counter-proposal by {}", s.actor(t.author).name),
+            },
             terms: s.terms_in_words(&t.terms),
             historical: t.historical.is_some(),
             yours: t.author == role,
@@ -350,7 +357,14 @@ fn tabled(game: &Game, role: ActorId, rv: &RoleView) -> Vec<OfferView> {
                     actor: a.actor.0,
                     word: a.reply.map(|r| r.word().to_string()),
                     accepts: a.reply.is_some_and(|r| r.accepts()),
-                    reason: a.reply.map_or(String::new(), |_| a.reason.text(s)),
+                    reason: match (a.reply, &a.reason) {
+                        (None, _) => String::new(),
+                        // A person's answer: "your answer" only to that person.
+                        (Some(_), Reason::Player) if a.actor != role => {
+                            "the delegation's own answer".to_string()
+                        }
+                        (Some(_), r) => r.text(s),
+                    },
                 })
                 .collect(),
         })

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{DecisionRow, ObjectiveRow};
-use crate::engine::{Decider, Game, TableAction};
+use crate::engine::{Decider, Game, Reason, TableAction};
 use crate::scenario::Scenario;
 
 /// One seat of a game with several, as the debrief names it.
@@ -113,7 +113,15 @@ fn moves(s: &Scenario, game: &Game, role: crate::scenario::ActorId) -> Vec<SeatM
     let title_of = |i: usize| {
         history.get(i).map_or_else(
             || format!("#{}", i + 1),
-            |t| format!("#{} ({} by {})", i + 1, t.title(s), s.actor(t.author).name),
+            |t| {
+                let author = &s.actor(t.author).name;
+                let what = match t.historical {
+                    Some(p) => format!("{author}: {}", s.proposal(p).title),
+                    None if t.by == Decider::Player => format!("the package of {author}"),
+                    None => format!("the counter-proposal of {author}"),
+                };
+                format!("#{} ({what})", i + 1)
+            },
         )
     };
     let mut out = Vec::new();
@@ -143,9 +151,15 @@ fn moves(s: &Scenario, game: &Game, role: crate::scenario::ActorId) -> Vec<SeatM
                 .iter()
                 .map(|a| {
                     let who = &s.actor(a.actor).name;
-                    match a.reply {
-                        Some(r) => format!("{who}: {} \u{2014} {}", r.word(), a.reason.text(s)),
-                        None => format!("{who}: no answer"),
+                    match (a.reply, &a.reason) {
+                        // A person's answer ("your answer" to that person alone).
+                        (Some(r), Reason::Player) => {
+                            format!("{who}: {} \u{2014} by its delegation", r.word())
+                        }
+                        (Some(r), reason) => {
+                            format!("{who}: {} \u{2014} {}", r.word(), reason.text(s))
+                        }
+                        (None, _) => format!("{who}: no answer"),
                     }
                 })
                 .collect();

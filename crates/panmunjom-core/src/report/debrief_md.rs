@@ -17,7 +17,11 @@ pub fn render(d: &Debrief) -> String {
     let role = if d.seats.is_empty() {
         format!("Role: **{}**", d.role_name)
     } else {
-        format!("Seats: **{}**", super::seats::who_played(&d.seats))
+        format!(
+            "Seats: {} · the side of **{}**",
+            super::seats::who_played(&d.seats),
+            d.role_name
+        )
     };
     let _ = writeln!(
         o,

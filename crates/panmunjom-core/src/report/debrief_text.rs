@@ -14,7 +14,11 @@ pub fn render(d: &Debrief) -> String {
     let played = if d.seats.is_empty() {
         format!("You played: {}", d.role_name)
     } else {
-        format!("Seats: {}", super::seats::who_played(&d.seats))
+        format!(
+            "Seats: {} \u{b7} the side of {}",
+            super::seats::who_played(&d.seats),
+            d.role_name
+        )
     };
     let _ = writeln!(
         o,

@@ -16,7 +16,7 @@ pub fn render(d: &Debrief) -> String {
         header {
             h1 { "Debrief" }
             p.scenario-title { (d.scenario_title) }
-            p.lead { @if d.seats.is_empty() { "Role: " b { (d.role_name) } } @else { "Seats: " b { (crate::report::seats::who_played(&d.seats)) } } " · other sides: " (d.policy) " · seed " (d.seed)
+            p.lead { @if d.seats.is_empty() { "Role: " b { (d.role_name) } } @else { "Seats: " (crate::report::seats::who_played(&d.seats)) " · the side of " b { (d.role_name) } } " · other sides: " (d.policy) " · seed " (d.seed)
                 " · scenario " code { (d.scenario_id) } " (" (d.scenario_hash.chars().take(12).collect::<String>()) "…)" }
         }
         (outcome(d))
