@@ -99,8 +99,9 @@ fn draw(
             ui.separator();
             let finished = class.tables.iter().filter(|t| t.game.is_finished()).count();
             ui.label(format!(
-                "{} tables · {finished} finished · students join with: panmunjom join {} --code CODE",
+                "{} table{} · {finished} finished · students join with: panmunjom join {} --code CODE",
                 class.tables.len(),
+                if class.tables.len() == 1 { "" } else { "s" },
                 addr.0
             ));
         });
@@ -135,12 +136,12 @@ fn draw(
                         ui.label(view::divergence(g, &class.history).to_string());
                         ui.vertical(|ui| {
                             for seat in &table.seats {
-                                let (dot, colour) = if seat.computer {
-                                    ("\u{2022} computer", egui::Color32::GRAY)
+                                let (word, colour, filled) = if seat.computer {
+                                    ("computer", egui::Color32::GRAY, true)
                                 } else if seat.client.is_some() {
-                                    ("\u{2022} connected", theme::SAME)
+                                    ("connected", theme::SAME, true)
                                 } else {
-                                    ("\u{25cb} empty", theme::DIFFERENT)
+                                    ("empty", theme::DIFFERENT, false)
                                 };
                                 ui.horizontal(|ui| {
                                     ui.label(format!(
@@ -148,7 +149,22 @@ fn draw(
                                         s.actor(seat.role).name,
                                         seat.name.as_deref().unwrap_or("no name")
                                     ));
-                                    ui.colored_label(colour, dot);
+                                    // A drawn dot (the fonts lack the shapes): filled
+                                    // for a seat in play, hollow for an empty one.
+                                    let (rect, _) = ui.allocate_exact_size(
+                                        egui::vec2(12.0, 16.0),
+                                        egui::Sense::hover(),
+                                    );
+                                    if filled {
+                                        ui.painter().circle_filled(rect.center(), 5.0, colour);
+                                    } else {
+                                        ui.painter().circle_stroke(
+                                            rect.center(),
+                                            4.5,
+                                            egui::Stroke::new(1.5, colour),
+                                        );
+                                    }
+                                    ui.colored_label(colour, word);
                                     ui.weak(format!("code {}", seat.code));
                                 });
                             }

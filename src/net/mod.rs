@@ -22,6 +22,7 @@ pub mod console;
 pub mod protocol;
 pub mod screen;
 pub mod seat;
+pub mod seat_table;
 pub mod server;
 pub mod view;
 

@@ -16,7 +16,10 @@ use bevy_replicon::prelude::ClientState;
 use super::JoinArgs;
 use super::client::{JoinTarget, SeatClientPlugin, SeatState, SendRequest};
 use super::protocol::SeatAction;
+use super::seat_table::{self, Draft};
+use super::view::{Known, SeatLine};
 use crate::app::theme;
+use crate::app::widgets::event_view::badge;
 
 /// The client's window app.
 pub fn client_window_app(args: JoinArgs) -> App {
@@ -65,7 +68,8 @@ pub struct SeatScreenPlugin;
 
 impl Plugin for SeatScreenPlugin {
     fn build(&self, app: &mut App) {
-        app.add_systems(EguiPrimaryContextPass, draw);
+        app.init_resource::<Draft>()
+            .add_systems(EguiPrimaryContextPass, draw);
     }
 }
 
@@ -75,17 +79,32 @@ struct ShotAt {
     frames: u32,
 }
 
-/// Saves the window once the view has been there for a few frames, then exits.
+/// Saves the window once the view has been there for a few frames, then exits. At a
+/// meeting where the seat may table, `PANMUNJOM_SHOT_DRAFT=N` (a developer's setting,
+/// read only with `--screenshot`) first picks, on the first N issues, the first position
+/// the seat may offer, so that the shot shows a package being built.
 fn shoot(
     mut shot: ResMut<ShotAt>,
     state: Res<SeatState>,
+    mut draft: ResMut<Draft>,
     mut commands: Commands,
     mut exit: MessageWriter<AppExit>,
 ) {
-    if state.view.is_none() {
+    let Some(v) = &state.view else {
         return;
-    }
+    };
     shot.frames += 1;
+    if shot.frames == 5
+        && let Some(m) = v.meeting.as_ref().filter(|m| m.may_table)
+        && let Some(n) = std::env::var("PANMUNJOM_SHOT_DRAFT")
+            .ok()
+            .and_then(|n| n.parse::<usize>().ok())
+    {
+        draft.follow(v, m);
+        for (i, issue) in v.issues.iter().enumerate().take(n) {
+            draft.terms[i] = issue.positions.iter().position(|p| p.2);
+        }
+    }
     if shot.frames == 15 {
         commands
             .spawn(Screenshot::primary_window())
@@ -102,6 +121,7 @@ fn draw(
     client: Res<State<ClientState>>,
     target: Res<JoinTarget>,
     mut send: MessageWriter<SendRequest>,
+    mut draft: ResMut<Draft>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = crate::app::root_ui(&ctx);
@@ -135,7 +155,9 @@ fn draw(
         ui.horizontal(|ui| {
             ui.heading(&v.date);
             ui.separator();
-            ui.label(egui::RichText::new(format!("Table {} · {}", v.table, v.role_name)).strong());
+            ui.label(
+                egui::RichText::new(format!("Table {} \u{b7} {}", v.table, v.role_name)).strong(),
+            );
             ui.weak(&v.scenario);
         });
         ui.horizontal_wrapped(|ui| {
@@ -145,22 +167,14 @@ fn draw(
                     ui.colored_label(theme::NOW, egui::RichText::new("Your turn").strong())
                 }
                 (None, Some(t)) => ui.label(format!("Waiting for {t}")),
-                (None, None) => ui.label("The game moves on…"),
+                (None, None) => ui.label("The game moves on\u{2026}"),
             };
             ui.separator();
             for seat in &v.seats {
-                let (dot, note) = if seat.computer {
-                    ("\u{2022}", "the computer plays it")
-                } else if seat.connected {
-                    ("\u{2022}", "connected")
-                } else {
-                    ("\u{25cb}", "away")
-                };
-                let who = seat.name.clone().unwrap_or_else(|| "—".into());
-                ui.label(format!("{dot} {} ({who}, {note})", seat.role_name));
+                seat_mark(ui, seat, v.turn.as_deref());
             }
             if *client.get() != ClientState::Connected {
-                ui.colored_label(theme::ERROR, "connection lost — reconnecting");
+                ui.colored_label(theme::ERROR, "connection lost \u{2014} reconnecting");
             }
         });
         if let Some(why) = &state.refused {
@@ -173,24 +187,26 @@ fn draw(
         .default_size(420.0)
         .show(&mut root, |ui| {
             ui.add_space(4.0);
-            ui.heading(format!("What {} knows", v.role_name));
             if !v.limits.is_empty() {
                 ui.label(egui::RichText::new("Your limits (private)").strong());
                 for l in &v.limits {
-                    ui.label(format!("· {l}"));
+                    ui.label(format!("\u{b7} {l}"));
                 }
                 ui.separator();
             }
+            ui.heading(format!("What {} learnt", v.role_name));
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for k in state.known.iter().rev() {
-                    ui.label(egui::RichText::new(format!("{} — {}", k.date, k.title)).strong());
-                    if !k.text.is_empty() {
-                        ui.label(&k.text);
-                    }
-                    ui.add_space(6.0);
+                    known(ui, k);
                 }
             });
         });
+
+    if let Some(m) = &v.meeting {
+        egui::Panel::bottom("seat-package").show(&mut root, |ui| {
+            seat_table::package_bar(ui, v, m, &mut draft, &mut out);
+        });
+    }
 
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -213,46 +229,80 @@ fn draw(
                     ui.add_space(6.0);
                 }
             } else if let Some(m) = &v.meeting {
-                ui.heading("At the table");
-                ui.label(format!("Rounds left at this meeting: {}", m.rounds_left));
-                ui.add_space(6.0);
-                for (n, author, terms, replies) in &m.offers {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(format!("Offer {n} by {author}: {terms}"));
-                        ui.weak(replies);
-                        if m.open_offers.contains(n) {
-                            if ui.button("Accept").clicked() {
-                                out.push(SeatAction::Accept(*n));
-                            }
-                            if ui.button("Reject").clicked() {
-                                out.push(SeatAction::Reject(*n));
-                            }
-                        }
-                    });
-                }
-                if m.may_table {
-                    ui.add_space(6.0);
-                    for (id, title) in &m.historical {
-                        if ui.button(format!("Table: {title}")).clicked() {
-                            out.push(SeatAction::TableHistorical(id.clone()));
-                        }
-                    }
-                }
-                ui.add_space(6.0);
-                if ui.button("Leave the meeting").clicked() {
-                    out.push(SeatAction::Pass);
-                }
+                seat_table::meeting(ui, v, m, &mut draft);
             } else if let Some(o) = &v.outcome {
                 ui.heading(o);
                 ui.label("The host collects every table's record for the class debrief.");
             } else if let Some(t) = &v.turn {
                 ui.heading(format!("Waiting for {t}"));
-                ui.label("The other delegation is deciding. This screen follows by itself.");
+                ui.label("Another delegation is deciding. This screen follows by itself.");
+            }
+            if !v.tabled.is_empty() || v.meeting.is_some() {
+                ui.add_space(10.0);
+                seat_table::offers(ui, v, &mut out);
             }
         });
     });
     for a in out {
+        if matches!(a, SeatAction::TableOffer(_)) {
+            // Tabled: the next package starts afresh.
+            draft.terms.iter_mut().for_each(|t| *t = None);
+        }
         send.write(SendRequest::act(a));
     }
     Ok(())
+}
+
+/// One seat in the top bar: a drawn dot (filled: connected or the computer; hollow:
+/// away), the role and the person, underlined when it is that seat's turn.
+fn seat_mark(ui: &mut egui::Ui, seat: &SeatLine, turn: Option<&str>) {
+    let (color, note) = if seat.computer {
+        (theme::MARK_PUBLIC, "the computer plays it")
+    } else if seat.connected {
+        (theme::SAME, "connected")
+    } else {
+        (theme::MARK_END, "away")
+    };
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 16.0), egui::Sense::hover());
+    let painter = ui.painter();
+    if seat.computer || seat.connected {
+        painter.circle_filled(rect.center(), 5.0, color);
+    } else {
+        painter.circle_stroke(rect.center(), 4.5, egui::Stroke::new(1.5, color));
+    }
+    let who = seat.name.clone().unwrap_or_else(|| "no name".into());
+    let text = egui::RichText::new(format!("{} ({who}, {note})", seat.role_name));
+    let text = if turn == Some(seat.role_name.as_str()) {
+        text.strong().underline()
+    } else {
+        text
+    };
+    ui.label(text).on_hover_text(note);
+}
+
+/// One thing the seat learnt: date, kind, title, text, sources.
+fn known(ui: &mut egui::Ui, k: &Known) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(&k.date).weak());
+        let (word, color) = match k.kind.as_str() {
+            "private" => ("private channel", theme::MARK_PRIVATE),
+            "report" => ("intelligence", theme::MARK_REPORT),
+            "decision" => ("your decision", theme::MARK_DECISION),
+            "agreement" => ("agreement", theme::MARK_ARMISTICE),
+            _ => ("public", theme::MARK_PUBLIC),
+        };
+        badge(ui, word, color);
+    });
+    ui.label(egui::RichText::new(&k.title).strong());
+    if !k.text.is_empty() {
+        ui.add(egui::Label::new(&k.text).wrap());
+    }
+    if !k.sources.is_empty() {
+        ui.label(
+            egui::RichText::new(format!("Sources: {}", k.sources.join("; ")))
+                .small()
+                .weak(),
+        );
+    }
+    ui.add_space(8.0);
 }

@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::compare::Divergence;
-use crate::engine::{Game, RoleView, Waiting};
-use crate::scenario::ActorId;
+use crate::engine::{Decider, Game, Reason, RoleView, Waiting};
+use crate::scenario::{ActorId, Effect, IssueId, PosId};
 
 use super::seat;
 
@@ -40,6 +40,77 @@ pub struct SeatView {
     pub outcome: Option<String>,
     /// Every seat of the table: role name, player's name, connected, computer.
     pub seats: Vec<SeatLine>,
+    /// The issues and their ordered positions, as the scenario names them (public), with
+    /// which positions this seat may offer (inside its own limit).
+    #[serde(default)]
+    pub issues: Vec<IssueView>,
+    /// The sides with a stance (the table's columns), as this seat knows them: what
+    /// each holds in public, this seat's own limits, the limits it learnt of others.
+    #[serde(default)]
+    pub sides: Vec<SideView>,
+    /// Every proposal of the sessions this seat sits at, with its answers and their
+    /// reasons (oldest first).
+    #[serde(default)]
+    pub tabled: Vec<OfferView>,
+}
+
+/// An issue at the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueView {
+    pub id: String,
+    pub name: String,
+    /// Its positions in the scenario's order: (id, label, whether this seat may offer it).
+    pub positions: Vec<(String, String, bool)>,
+}
+
+/// A side at the table as this seat knows it (issues by index, positions by index).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SideView {
+    /// The side's index among the scenario's actors (its colour on screen).
+    pub actor: usize,
+    pub name: String,
+    /// Whether it is this seat's side.
+    pub you: bool,
+    /// Per issue, the position it holds in public.
+    pub holds: Vec<Option<usize>>,
+    /// Per issue, its limit as this seat knows it: its own for this seat's side, one
+    /// learnt through intelligence for another (None: not known).
+    pub limits: Vec<Option<usize>>,
+    /// Per issue, for a learnt limit: when and from what ("1952-10-08, from …").
+    pub learnt: Vec<Option<String>>,
+}
+
+/// A proposal on the table, as the seats of its session see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferView {
+    /// Its number in the table's history (from 0; the moves `Accept`/`Reject` name it).
+    pub number: usize,
+    pub date: String,
+    pub session: String,
+    pub author: String,
+    pub author_actor: usize,
+    /// "Proposal: …", "Proposal by … (yours)", "Counter-proposal by …".
+    pub title: String,
+    /// The terms, one "Issue: position" per issue addressed.
+    pub terms: Vec<String>,
+    pub historical: bool,
+    /// Whether this seat's side put it there.
+    pub yours: bool,
+    pub agreed: bool,
+    /// Whether this seat may answer it now.
+    pub open: bool,
+    pub answers: Vec<AnswerView>,
+}
+
+/// One side's answer to a proposal, with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerView {
+    pub side: String,
+    pub actor: usize,
+    /// "accepted", "rejected", … (None: not answered yet).
+    pub word: Option<String>,
+    pub accepts: bool,
+    pub reason: String,
 }
 
 /// One thing the role learnt.
@@ -48,6 +119,13 @@ pub struct Known {
     pub date: String,
     pub title: String,
     pub text: String,
+    /// Where it is from: the event's sources ("FRUS 1952–54 XV, …"), as cited.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// `public`, `private` (the side's private channel), `report` (an intelligence
+    /// report), `decision` (the side's own choice), `agreement`.
+    #[serde(default)]
+    pub kind: String,
 }
 
 /// A decision waiting for the seat.
@@ -63,6 +141,17 @@ pub struct DecisionView {
 /// The meeting the seat sits at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingView {
+    /// The session's name and description, the date of the meeting, who sits at it.
+    #[serde(default)]
+    pub session: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub seated: Vec<String>,
+    /// Whether this seat's side may table at this session at all (false: it may only
+    /// answer what is put to it).
+    #[serde(default)]
+    pub may_table_here: bool,
     pub rounds_left: u32,
     pub may_table: bool,
     /// Offers so far at this table: number, author's name, terms, replies.
@@ -84,20 +173,36 @@ pub struct SeatLine {
 
 /// Every item `role` knows of `game` (from the engine's per-role view), in order.
 pub fn known_items(game: &Game, view: &RoleView) -> Vec<Known> {
+    use crate::engine::Happening as H;
     let s = &*game.scenario;
+    let sources = |id: crate::scenario::EntryId| -> Vec<String> {
+        s.entry(id).as_event().map_or_else(Vec::new, |e| {
+            e.sources
+                .iter()
+                .map(|c| crate::compare::CiteView::new(s, c).short())
+                .collect()
+        })
+    };
     view.lines
         .iter()
         .map(|line| {
-            use crate::engine::Happening as H;
-            let (title, text) = match &line.happening {
-                H::Fired(id) => match s.entry(*id).as_event() {
-                    Some(e) => (e.title.clone(), e.text.clone()),
-                    None => (String::new(), String::new()),
-                },
-                H::Report { event, .. } => match s.entry(*event).as_event() {
-                    Some(e) => (format!("Intelligence: {}", e.title), e.text.clone()),
-                    None => (String::new(), String::new()),
-                },
+            let (title, text, sources, kind) = match &line.happening {
+                H::Fired(id) if s.entry(*id).as_event().is_some() => (
+                    game.event_title(*id).to_string(),
+                    game.event_text(*id).to_string(),
+                    sources(*id),
+                    if view.private.contains(&line.index) {
+                        "private"
+                    } else {
+                        "public"
+                    },
+                ),
+                H::Report { event, .. } if s.entry(*event).as_event().is_some() => (
+                    format!("Intelligence: {}", game.event_title(*event)),
+                    game.event_text(*event).to_string(),
+                    sources(*event),
+                    "report",
+                ),
                 H::Decided { entry, option, .. } => match s.entry(*entry).as_decision() {
                     Some(d) => (
                         d.title.clone(),
@@ -105,20 +210,163 @@ pub fn known_items(game: &Game, view: &RoleView) -> Vec<Known> {
                             "Your delegation chose: {}",
                             d.options.get(*option).map_or("", |o| o.label.as_str())
                         ),
+                        Vec::new(),
+                        "decision",
                     ),
-                    None => (String::new(), String::new()),
+                    None => (String::new(), String::new(), Vec::new(), ""),
                 },
                 H::Armistice => (
                     format!("The {} is signed", s.agreement_noun()),
                     String::new(),
+                    Vec::new(),
+                    "agreement",
                 ),
-                _ => (String::new(), String::new()),
+                _ => (String::new(), String::new(), Vec::new(), ""),
             };
             Known {
                 date: line.date.to_string(),
                 title,
                 text,
+                sources,
+                kind: kind.to_string(),
             }
+        })
+        .collect()
+}
+
+/// The issues with the positions `role` may offer (inside its own limit).
+fn issues(game: &Game, role: ActorId) -> Vec<IssueView> {
+    let s = &*game.scenario;
+    s.issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            let stance = s.stance(role, IssueId(i));
+            IssueView {
+                id: issue.id.clone(),
+                name: issue.name.clone(),
+                positions: issue
+                    .positions
+                    .iter()
+                    .enumerate()
+                    .map(|(p, pos)| {
+                        let ok =
+                            stance.is_none_or(|st| game.state.within_limit(role, st, PosId(p)));
+                        (pos.id.clone(), pos.label.clone(), ok)
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The sides with a stance, as `role` knows them (from its view: public holdings, its
+/// own limits, the limits it learnt and the lines it learnt them from).
+fn sides(game: &Game, role: ActorId, rv: &RoleView) -> Vec<SideView> {
+    let s = &*game.scenario;
+    // Where each learnt limit came from: the latest line `role` saw that set it.
+    let mut learnt: Vec<Vec<Option<String>>> = vec![vec![None; s.issues.len()]; s.actors.len()];
+    for line in &rv.lines {
+        let (crate::engine::Happening::Fired(id)
+        | crate::engine::Happening::Report { event: id, .. }) = &line.happening
+        else {
+            continue;
+        };
+        let Some(e) = s.entry(*id).as_event() else {
+            continue;
+        };
+        for effect in &e.effects {
+            if let Effect::Limit(a, i, _) = effect
+                && *a != role
+            {
+                learnt[a.0][i.0] = Some(format!(
+                    "{}, from \u{201c}{}\u{201d}",
+                    line.date,
+                    game.event_title(*id)
+                ));
+            }
+        }
+    }
+    s.actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.stances.is_empty())
+        .map(|(k, a)| {
+            let you = ActorId(k) == role;
+            let limits: Vec<Option<usize>> = (0..s.issues.len())
+                .map(|i| {
+                    if you {
+                        s.stance(role, IssueId(i))
+                            .map(|st| rv.limits[i].unwrap_or(st.limit).0)
+                    } else {
+                        rv.known_limits[k][i].map(|p| p.0)
+                    }
+                })
+                .collect();
+            SideView {
+                actor: k,
+                name: a.name.clone(),
+                you,
+                holds: rv.positions[k].iter().map(|p| p.map(|p| p.0)).collect(),
+                learnt: (0..s.issues.len())
+                    .map(|i| {
+                        (!you && limits[i].is_some())
+                            .then(|| learnt[k][i].clone())
+                            .flatten()
+                    })
+                    .collect(),
+                limits,
+            }
+        })
+        .collect()
+}
+
+/// Every proposal `role`'s view holds, with its answers and their reasons.
+fn tabled(game: &Game, role: ActorId, rv: &RoleView) -> Vec<OfferView> {
+    let s = &*game.scenario;
+    let open: &[usize] = match &rv.waiting {
+        Some(Waiting::Table { open_offers, .. }) => open_offers,
+        _ => &[],
+    };
+    rv.table
+        .iter()
+        .map(|(i, t)| OfferView {
+            number: *i,
+            date: t.date.to_string(),
+            session: s.session(t.session).name.clone(),
+            author: s.actor(t.author).name.clone(),
+            author_actor: t.author.0,
+            title: match t.historical {
+                Some(p) => format!("Proposal: {}", s.proposal(p).title),
+                None if t.by == Decider::Player && t.author == role => "Your package".to_string(),
+                None if t.by == Decider::Player => {
+                    format!("Package of {}", s.actor(t.author).name)
+                }
+                None => format!("Counter-proposal by {}", s.actor(t.author).name),
+            },
+            terms: s.terms_in_words(&t.terms),
+            historical: t.historical.is_some(),
+            yours: t.author == role,
+            agreed: t.agreed,
+            open: open.contains(i),
+            answers: t
+                .answers
+                .iter()
+                .map(|a| AnswerView {
+                    side: s.actor(a.actor).name.clone(),
+                    actor: a.actor.0,
+                    word: a.reply.map(|r| r.word().to_string()),
+                    accepts: a.reply.is_some_and(|r| r.accepts()),
+                    reason: match (a.reply, &a.reason) {
+                        (None, _) => String::new(),
+                        // A person's answer: "your answer" only to that person.
+                        (Some(_), Reason::Player) if a.actor != role => {
+                            "the delegation's own answer".to_string()
+                        }
+                        (Some(_), r) => r.text(s),
+                    },
+                })
+                .collect(),
         })
         .collect()
 }
@@ -156,6 +404,7 @@ pub fn seat_view(
             None,
         ),
         Some(Waiting::Table {
+            meeting,
             rounds_left,
             may_table,
             open_offers,
@@ -164,6 +413,18 @@ pub fn seat_view(
         }) => (
             None,
             Some(MeetingView {
+                session: s.session(s.meeting(*meeting).session).name.clone(),
+                description: s.session(s.meeting(*meeting).session).description.clone(),
+                seated: s
+                    .session(s.meeting(*meeting).session)
+                    .seated
+                    .iter()
+                    .map(|&a| s.actor(a).name.clone())
+                    .collect(),
+                may_table_here: s
+                    .session(s.meeting(*meeting).session)
+                    .may_table
+                    .contains(&role),
                 rounds_left: *rounds_left,
                 may_table: *may_table,
                 offers: rv
@@ -224,6 +485,9 @@ pub fn seat_view(
         limits,
         outcome,
         seats,
+        issues: issues(game, role),
+        sides: sides(game, role, &rv),
+        tabled: tabled(game, role, &rv),
     }
 }
 

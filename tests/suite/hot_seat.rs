@@ -359,3 +359,77 @@ fn window_hot_seat_curtain_and_per_role_view() {
     let again = record.replay("window", s).unwrap();
     assert_eq!(again.log.len(), g.log.len());
 }
+
+/// The window's export of a hot-seat game covers every delegation: the file names every
+/// seated role and its "Every delegation" section every seat; exported as another
+/// delegation, it is that side's debrief, still with every seat.
+#[test]
+fn window_hot_seat_export_covers_every_delegation() {
+    use panmunjom::app::screens::debrief::ExportStatus;
+    let data = temp_dir("hot-seat-export");
+    let mut app = app(&data);
+    let s = app.world().resource::<LoadedScenario>().scenario.clone();
+    let (un, prc) = (s.actor_by_id("un").unwrap(), s.actor_by_id("prc").unwrap());
+    act(&mut app, UiAction::ToggleSeat(prc));
+    act(
+        &mut app,
+        UiAction::NewGame(Setup {
+            role: un,
+            policy: Policy::Historical,
+            seed: 4,
+        }),
+    );
+    for _ in 0..20_000 {
+        let g = &app.world().resource::<CurrentGame>().0;
+        if g.is_finished() {
+            break;
+        }
+        let view = app.world().resource::<PlayView>();
+        let pick = g
+            .pending()
+            .filter(|_| view.current >= view.items.len())
+            .map(|d| g.historical_or_first(d).unwrap());
+        if app.world().resource::<HotSeat>().curtain {
+            act(&mut app, UiAction::LiftCurtain);
+            if *app.world().resource::<State<Screen>>().get() == Screen::Briefing {
+                act(&mut app, UiAction::BeginPlay);
+            }
+            continue;
+        }
+        match pick {
+            Some(p) => act(&mut app, UiAction::Choose(p)),
+            None => act(&mut app, UiAction::Continue),
+        }
+    }
+    assert!(app.world().resource::<CurrentGame>().0.is_finished());
+    let export = |app: &mut App| {
+        act(app, UiAction::ExportMarkdown);
+        let path = match &app.world().resource::<ExportStatus>().0 {
+            Some(Ok(p)) => p.clone(),
+            other => panic!("export: {other:?}"),
+        };
+        (path.clone(), std::fs::read_to_string(path).unwrap())
+    };
+    let (path, md) = export(&mut app);
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.contains("-un+prc-seed4-"), "{name}");
+    let every = md
+        .split("## Every delegation")
+        .nth(1)
+        .expect("every delegation");
+    for r in [un, prc] {
+        assert!(
+            every.contains(&format!("### {}", s.actor(r).name)),
+            "{}",
+            s.actor(r).name
+        );
+    }
+    assert!(md.contains(&format!("the side of **{}**", s.actor(un).name)));
+    act(&mut app, UiAction::DebriefSeat(prc));
+    let (_, md) = export(&mut app);
+    assert!(
+        md.contains(&format!("the side of **{}**", s.actor(prc).name)),
+        "as the PRC"
+    );
+    assert!(md.contains("## Every delegation"));
+}

@@ -16,6 +16,7 @@ mod corpus;
 mod explore;
 mod hot_seat;
 mod net;
+mod net_seat;
 #[path = "../../crates/panmunjom-core/tests/suite/record_cases.rs"]
 mod record_cases;
 mod sim;

@@ -315,7 +315,7 @@ fn group(ui: &mut egui::Ui, n: usize, g: &ClassGroup) {
             ui.end_row();
             for r in &g.games {
                 ui.label(r.name.clone().unwrap_or_else(|| file_name(&r.file)));
-                ui.label(&r.role_name);
+                ui.label(r.roles_text());
                 ui.label(&r.outcome_text);
                 ui.label(r.divergence.total.to_string());
                 ui.end_row();

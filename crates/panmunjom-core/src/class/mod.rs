@@ -116,6 +116,37 @@ pub struct GameRow {
     pub first_divergence: Option<(NaiveDate, String)>,
     /// Labels of the terms agreed (None: not agreed), one per issue.
     pub terms: Vec<Option<String>>,
+    /// Every seat of a record several people played (hot-seat or a network table),
+    /// in the scenario's actor order; empty for a record of one seat (`role`, `name`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub seats: Vec<RowSeat>,
+}
+
+/// One seat of a record with several: the role and the person's name.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowSeat {
+    pub role: String,
+    pub role_name: String,
+    pub name: Option<String>,
+}
+
+impl GameRow {
+    /// The role column: the role's name, or for a record with several seats every
+    /// seat, "Ann (United Nations Command); Chinese People's Volunteers" (a seat
+    /// without a name by its role alone).
+    pub fn roles_text(&self) -> String {
+        if self.seats.is_empty() {
+            return self.role_name.clone();
+        }
+        self.seats
+            .iter()
+            .map(|s| match &s.name {
+                Some(n) => format!("{n} ({})", s.role_name),
+                None => s.role_name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 impl ClassReport {
@@ -240,6 +271,18 @@ fn game_row(s: &Scenario, history: &Game, origin: &str, r: &Record, game: &Game)
         divergence: Divergence::measure(s, game, &history.state),
         first_divergence: first_divergence(s, game, history),
         terms: out.terms.iter().map(|t| t.game_label.clone()).collect(),
+        seats: if game.seats().len() > 1 {
+            game.seats()
+                .iter()
+                .map(|seat| RowSeat {
+                    role: s.actor(seat.role).id.clone(),
+                    role_name: s.actor(seat.role).name.clone(),
+                    name: seat.name.clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 

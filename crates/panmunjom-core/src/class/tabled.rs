@@ -66,13 +66,14 @@ pub(super) fn class_table(s: &Scenario, games: &[&Game]) -> ClassTable {
         })
         .collect();
     for g in games {
-        let role = g.setup.role;
+        // Every seat's packages (one seat: the player's; hot-seat or network: each).
         let mine = g
             .table_history()
             .iter()
-            .filter(|t| t.author == role && t.by == Decider::Player);
+            .filter(|t| g.is_seated(t.author) && t.by == Decider::Player);
         let mut counted: Vec<usize> = Vec::new();
         for t in mine {
+            let role = t.author;
             if let Some(p) = t.historical {
                 historical[p.0].tabled_by_class += 1;
                 continue;

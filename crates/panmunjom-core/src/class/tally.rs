@@ -245,7 +245,7 @@ pub(super) fn decisions(s: &Scenario, games: &[&Game]) -> Vec<DecisionSplit> {
         let mut counts = vec![0usize; d.options.len()];
         let mut players = 0;
         let mut not_arisen = 0;
-        for g in games.iter().filter(|g| g.setup.role == d.role) {
+        for g in games.iter().filter(|g| g.is_seated(d.role)) {
             players += 1;
             match g.state.chosen[i] {
                 Some(o) => counts[o] += 1,
@@ -336,7 +336,7 @@ pub(super) fn objectives(s: &Scenario, games: &[&Game], history: &Game) -> Vec<O
         .map(|o| {
             let mine = games
                 .iter()
-                .filter(|g| g.setup.role == o.role && g.is_finished());
+                .filter(|g| g.is_seated(o.role) && g.is_finished());
             let (mut met, mut of) = (0, 0);
             for g in mine {
                 of += 1;

@@ -17,6 +17,7 @@ mod divergence;
 pub(crate) mod outcome;
 mod rows;
 mod samples;
+mod seats;
 pub mod table;
 
 use std::sync::Arc;
@@ -30,6 +31,7 @@ pub use divergence::Divergence;
 pub use outcome::{OutcomeView, TermRow};
 pub use rows::{CiteView, DecisionRow, EventDiff, EventQuestions, ObjectiveRow, QuestionView};
 pub use samples::{IssueSettled, Sample};
+pub use seats::{SeatChoice, SeatDebrief, SeatMove};
 
 use crate::engine::{Decider, Game, Happening, Setup};
 use crate::scenario::{ActorId, Entry, EntryId, IssueId, Scenario};
@@ -94,6 +96,10 @@ pub struct Debrief {
     pub learning_goals: Vec<String>,
     /// The events' discussion questions, in timeline order.
     pub event_questions: Vec<EventQuestions>,
+    /// Every seat of a game several people played (hot-seat or a network table): name,
+    /// role, choices, moves at the table, objectives. Empty for a game of one seat.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub seats: Vec<SeatDebrief>,
 }
 
 impl Debrief {
@@ -176,7 +182,7 @@ impl Debrief {
 
         let outcome = outcome::outcome_view(s, game, &history);
 
-        let objectives = s
+        let objectives: Vec<ObjectiveRow> = s
             .objectives
             .iter()
             .map(|o| ObjectiveRow {
@@ -188,7 +194,9 @@ impl Debrief {
             })
             .collect();
 
+        let seats = seats::seats(game, &decisions, &objectives);
         Debrief {
+            seats,
             scenario_id: s.id.clone(),
             scenario_title: s.title.clone(),
             scenario_hash: s.hash.clone(),

@@ -146,7 +146,7 @@ fn group(o: &mut String, g: &ClassGroup) {
             o,
             "| {} | {} | {}{days} | {} | {} |",
             cell(r.name.as_deref().unwrap_or(&r.file)),
-            cell(&r.role_name),
+            cell(&r.roles_text()),
             cell(&r.outcome_text),
             r.divergence.total,
             cell(&first)

@@ -176,7 +176,9 @@ fn group(o: &mut String, g: &ClassGroup) {
         o.push_str(&wrap(
             &format!(
                 "{name} — {}, {}{days}; divergence {}; {first}",
-                r.role_name, r.outcome_text, r.divergence.total
+                r.roles_text(),
+                r.outcome_text,
+                r.divergence.total
             ),
             "  ",
             WIDTH,

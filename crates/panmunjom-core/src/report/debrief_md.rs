@@ -6,7 +6,7 @@ use super::{date_or_never, days_text};
 use crate::compare::Debrief;
 
 /// Escapes the characters that would break a Markdown table cell.
-fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
@@ -14,16 +14,25 @@ fn cell(s: &str) -> String {
 pub fn render(d: &Debrief) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# Debrief: {}\n", d.scenario_title);
+    let role = if d.seats.is_empty() {
+        format!("Role: **{}**", d.role_name)
+    } else {
+        format!(
+            "Seats: {} · the side of **{}**",
+            super::seats::who_played(&d.seats),
+            d.role_name
+        )
+    };
     let _ = writeln!(
         o,
-        "Role: **{}** · other sides: {} · seed {} · scenario `{}` (`{}…`)\n",
-        d.role_name,
+        "{role} · other sides: {} · seed {} · scenario `{}` (`{}…`)\n",
         d.policy,
         d.seed,
         d.scenario_id,
         &d.scenario_hash[..12.min(d.scenario_hash.len())]
     );
 
+    o.push_str(&super::seats::markdown(&d.seats));
     let out = &d.outcome;
     let _ = writeln!(o, "## Outcome\n");
     match (out.armistice_date, out.days_from_history) {

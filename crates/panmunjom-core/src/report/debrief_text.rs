@@ -11,10 +11,18 @@ const WIDTH: usize = 88;
 pub fn render(d: &Debrief) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "DEBRIEF \u{2014} {}", d.scenario_title);
+    let played = if d.seats.is_empty() {
+        format!("You played: {}", d.role_name)
+    } else {
+        format!(
+            "Seats: {} \u{b7} the side of {}",
+            super::seats::who_played(&d.seats),
+            d.role_name
+        )
+    };
     let _ = writeln!(
         o,
-        "You played: {} \u{b7} other sides: {} \u{b7} seed {} \u{b7} scenario {} ({}\u{2026})",
-        d.role_name,
+        "{played} \u{b7} other sides: {} \u{b7} seed {} \u{b7} scenario {} ({}\u{2026})",
         d.policy,
         d.seed,
         d.scenario_id,
@@ -22,6 +30,7 @@ pub fn render(d: &Debrief) -> String {
     );
     o.push('\n');
 
+    o.push_str(&super::seats::text(&d.seats));
     outcome(&mut o, d);
     divergence(&mut o, d);
     chain(&mut o, d);

@@ -13,6 +13,7 @@ pub mod debrief_text;
 pub mod explore_text;
 pub mod html;
 pub mod replay_text;
+pub mod seats;
 pub mod table;
 
 use serde::Serialize;

@@ -521,3 +521,90 @@ proptest::proptest! {
         proptest::prop_assert_eq!(Record::of(&again).to_json(), json);
     }
 }
+
+#[test]
+fn the_debrief_and_class_report_of_a_game_with_several_seats_name_every_seat() {
+    use panmunjom_core::class::ClassReport;
+    use panmunjom_core::report;
+    let s = main_scenario();
+    let (un, ussr, prc) = (role(&s, "un"), role(&s, "ussr"), role(&s, "prc"));
+    let mut game = Game::new(
+        Arc::clone(&s),
+        Setup {
+            role: un,
+            policy: Policy::Adaptive,
+            seed: 11,
+        },
+    )
+    .with_seats([seat(un, "Ann"), seat(prc, "Table 4, China"), seat(ussr, "")]);
+    play_acting(&mut game, 11, None);
+    let record = Record::of(&game);
+    let replayed = record.replay("hot.json", Arc::clone(&s)).unwrap();
+    let d = Debrief::new(&replayed);
+    let roles: Vec<&str> = d.seats.iter().map(|x| x.role.as_str()).collect();
+    assert_eq!(roles, ["un", "ussr", "prc"], "every seat, in actor order");
+    for (seat_debrief, r) in d.seats.iter().zip([un, ussr, prc]) {
+        let chosen = game
+            .choices
+            .iter()
+            .filter(|(e, _)| s.entry(*e).as_decision().is_some_and(|x| x.role == r))
+            .count();
+        assert_eq!(
+            seat_debrief.choices.len(),
+            chosen,
+            "{}: its decisions",
+            seat_debrief.role
+        );
+        let moved = game.table_moves().iter().filter(|m| m.role == r).count();
+        assert_eq!(
+            seat_debrief.moves.len(),
+            moved,
+            "{}: its moves",
+            seat_debrief.role
+        );
+        let objectives = s.objectives.iter().filter(|o| o.role == r).count();
+        assert_eq!(seat_debrief.objectives.len(), objectives);
+    }
+    assert!(
+        d.seats.iter().filter(|x| !x.moves.is_empty()).count() >= 2,
+        "two seats moved at the table"
+    );
+    let text = report::debrief_text::render(&d);
+    let md = report::debrief_md::render(&d);
+    let html = report::html::debrief(&d);
+    let json = serde_json::to_string(&d).unwrap();
+    for out in [&text, &md, &html, &json] {
+        assert!(out.contains("Ann"), "the UN seat's person");
+        assert!(out.contains("Table 4, China"), "the Chinese seat's person");
+        for r in [un, ussr, prc] {
+            assert!(out.contains(&s.actor(r).name), "{}", s.actor(r).name);
+        }
+    }
+    let un_move = &d.seats[0].moves[0];
+    assert!(text.contains(&un_move.text) && md.contains(&un_move.text));
+    assert!(text.contains("EVERY DELEGATION") && md.contains("## Every delegation"));
+
+    // The class report's row lists the seats.
+    let report = ClassReport::build(vec![("t4.json".into(), record)], std::slice::from_ref(&s));
+    let row = &report.groups[0].games[0];
+    assert_eq!(row.seats.len(), 3);
+    let line = row.roles_text();
+    assert!(
+        line.contains("Ann (") && line.contains("Table 4, China ("),
+        "{line}"
+    );
+    assert!(report::class_md::render(&report).contains(&line));
+    assert!(report::class_text::render(&report).contains("Table 4, China"));
+
+    // One seat: no seats section, the role as before.
+    let mut alone = seated(&s, &[un], 5);
+    play_acting(&mut alone, 2, None);
+    let d = Debrief::new(&alone);
+    assert!(d.seats.is_empty());
+    let json = serde_json::to_value(&d).unwrap();
+    assert!(
+        json.get("seats").is_none(),
+        "one seat: no `seats` in the JSON"
+    );
+    assert!(!report::debrief_text::render(&d).contains("EVERY DELEGATION"));
+}

@@ -318,6 +318,7 @@ fn terms(ui: &mut egui::Ui, o: &OutcomeView) {
 fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
     let s = &*g.scenario;
     let o = &d.outcome;
+    delegations(ui, s, d, out);
     if let Some((date, title)) = &d.first_divergence {
         ui.add_space(6.0);
         event_view::body(
@@ -504,4 +505,77 @@ fn decision_row(
                 .show(ui, |ui| event_view::cite_views(ui, s, &r.sources, out));
             }
         });
+}
+
+/// Every delegation of a game several people played: per seat its person and role, its
+/// decisions beside history, its moves at the table with their answers, its objectives;
+/// a button opens that delegation's own debrief. Nothing for a game of one seat.
+fn delegations(
+    ui: &mut egui::Ui,
+    s: &crate::scenario::Scenario,
+    d: &Debrief,
+    out: &mut Vec<UiAction>,
+) {
+    if d.seats.is_empty() {
+        return;
+    }
+    heading(ui, "Every delegation");
+    for seat in &d.seats {
+        let actor = s.actor_by_id(&seat.role);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                let color = actor.map_or(ui.visuals().text_color(), charts::actor_color);
+                ui.label(RichText::new(seat.who()).strong().size(16.0).color(color));
+                let differ = seat.choices.iter().filter(|c| !c.same).count();
+                ui.weak(format!(
+                    "{} decision{} ({differ} unlike history) \u{b7} {} move{} at the table \u{b7} objectives {} of {} met",
+                    seat.choices.len(),
+                    if seat.choices.len() == 1 { "" } else { "s" },
+                    seat.moves.len(),
+                    if seat.moves.len() == 1 { "" } else { "s" },
+                    seat.objectives.iter().filter(|o| o.met).count(),
+                    seat.objectives.len()
+                ));
+                if let Some(a) = actor
+                    && seat.role != d.role
+                    && ui.small_button("Show this delegation's debrief").clicked()
+                {
+                    out.push(UiAction::DebriefSeat(a));
+                }
+            });
+            for c in &seat.choices {
+                ui.horizontal_wrapped(|ui| {
+                    same_badge(ui, c.same);
+                    ui.label(format!("{} \u{2014} {}: {}", c.date_text, c.title, c.chosen));
+                    if !c.same {
+                        ui.weak(format!("(history: {})", c.historical));
+                    }
+                });
+            }
+            for m in &seat.moves {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format!("{} \u{b7} {}:", long_date(m.date), m.session)).weak());
+                    ui.label(&m.text);
+                    if m.agreed {
+                        ui.label(RichText::new("AGREED").strong().color(theme::SAME));
+                    }
+                });
+                for a in &m.answers {
+                    ui.label(RichText::new(format!("    {a}")).italics());
+                }
+            }
+            for r in &seat.objectives {
+                ui.horizontal_wrapped(|ui| {
+                    badge(
+                        ui,
+                        if r.met { "met" } else { "not met" },
+                        if r.met { theme::SAME } else { theme::DIFFERENT },
+                    );
+                    ui.label(&r.text);
+                });
+            }
+        });
+        ui.add_space(4.0);
+    }
 }

@@ -130,29 +130,48 @@ fn refresh_cache(game: Option<Res<CurrentGame>>, mut cache: ResMut<DebriefCache>
 /// Writes the Markdown debrief of `game` (the same bytes as `panmunjom debrief RECORD
 /// --format md`) into `dir` as a new file `<scenario>-<role>-seed<N>-<UTC time>.md`
 /// (ids from the scenario file made safe by [`fsio::file_stem`]; never replacing a file),
-/// atomically. Returns the path written.
+/// atomically. A game several people played is written with every seat: its section
+/// "Every delegation" names each seat's person, choices, moves and objectives, and the
+/// file is named after every seated role (`<scenario>-un+prc-seed<N>-…`). Returns the
+/// path written.
 pub fn export_markdown(game: &Game, dir: &Path) -> std::io::Result<PathBuf> {
-    export(game, dir, "md", debrief_md::render)
+    export(game, None, dir, "md", debrief_md::render)
 }
 
 /// Writes the HTML debrief of `game` (the same bytes as `panmunjom debrief RECORD
 /// --format html`), named like [`export_markdown`]'s file with `.html`.
 pub fn export_html(game: &Game, dir: &Path) -> std::io::Result<PathBuf> {
-    export(game, dir, "html", html::debrief)
+    export(game, None, dir, "html", html::debrief)
 }
 
+/// The export of `game`'s debrief as `seat` (a seated role: that delegation's debrief,
+/// as the screen shows it; None: the setup's role) — with every seat in either case.
 fn export(
     game: &Game,
+    seat: Option<crate::scenario::ActorId>,
     dir: &Path,
     ext: &str,
     render: fn(&Debrief) -> String,
 ) -> std::io::Result<PathBuf> {
-    let text = render(&Debrief::new(game));
+    let d = match seat.filter(|&r| game.is_seated(r)) {
+        Some(r) => Debrief::of_seat(game, r),
+        None => Debrief::new(game),
+    };
+    let text = render(&d);
     let stamp = fsio::now_stamp();
+    let s = &game.scenario;
+    let roles = if game.seats().len() > 1 {
+        game.seats()
+            .iter()
+            .map(|seat| fsio::file_stem(&s.actor(seat.role).id))
+            .collect::<Vec<_>>()
+            .join("+")
+    } else {
+        fsio::file_stem(&s.actor(game.setup.role).id)
+    };
     let stem = format!(
-        "{}-{}-seed{}-{stamp}",
-        fsio::file_stem(&game.scenario.id),
-        fsio::file_stem(&game.scenario.actor(game.setup.role).id),
+        "{}-{roles}-seed{}-{stamp}",
+        fsio::file_stem(&s.id),
         game.setup.seed
     );
     fsio::write_new(dir, &stem, ext, text.as_bytes())
@@ -167,9 +186,9 @@ fn handle_actions(
     mut cache: ResMut<DebriefCache>,
 ) {
     for action in actions.read() {
-        let write = match action {
-            UiAction::ExportMarkdown => export_markdown,
-            UiAction::ExportHtml => export_html,
+        let (ext, render): (&str, fn(&Debrief) -> String) = match action {
+            UiAction::ExportMarkdown => ("md", debrief_md::render),
+            UiAction::ExportHtml => ("html", html::debrief),
             UiAction::DebriefTable(table) => {
                 tab.table = *table;
                 continue;
@@ -182,7 +201,7 @@ fn handle_actions(
         };
         status.0 = Some(match &game {
             None => Err("there is no game to export".to_string()),
-            Some(g) => write(&g.0, &dir.0)
+            Some(g) => export(&g.0, cache.seat, &dir.0, ext, render)
                 .map_err(|e| format!("cannot write the debrief into {}: {e}", dir.0.display())),
         });
     }

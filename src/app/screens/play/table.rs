@@ -445,9 +445,9 @@ pub fn history(ui: &mut egui::Ui, g: &Game, open: bool) {
     });
 }
 
-/// The marks of the issues' table.
+/// The marks of the issues' table (the network client's Table panel draws them too).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Marker {
+pub enum Marker {
     /// A filled disc: held in public.
     Holds,
     /// A filled bar: the player's own limit.
@@ -457,7 +457,7 @@ enum Marker {
 }
 
 /// Paints a mark (the fonts lack the geometric shapes, so they are drawn).
-fn marker(ui: &mut egui::Ui, m: Marker, color: egui::Color32) -> egui::Response {
+pub fn marker(ui: &mut egui::Ui, m: Marker, color: egui::Color32) -> egui::Response {
     let (rect, resp) = ui.allocate_exact_size(egui::vec2(14.0, 16.0), egui::Sense::hover());
     let p = ui.painter();
     let c = rect.center();

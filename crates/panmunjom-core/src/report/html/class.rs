@@ -195,7 +195,7 @@ fn group(g: &ClassGroup, n: usize) -> Markup {
                 @for r in &g.games {
                     tr {
                         td { @if let Some(name) = &r.name { (name) } @else { span.meta { (file_name(&r.file)) } } }
-                        td { (r.role_name) }
+                        td { (r.roles_text()) }
                         td { (r.outcome_text)
                             @if let Some(d) = r.days_from_history { br; span.meta { (than_history(d)) } } }
                         td.num { (r.divergence.total) }

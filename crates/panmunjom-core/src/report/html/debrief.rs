@@ -16,10 +16,11 @@ pub fn render(d: &Debrief) -> String {
         header {
             h1 { "Debrief" }
             p.scenario-title { (d.scenario_title) }
-            p.lead { "Role: " b { (d.role_name) } " · other sides: " (d.policy) " · seed " (d.seed)
+            p.lead { @if d.seats.is_empty() { "Role: " b { (d.role_name) } } @else { "Seats: " (crate::report::seats::who_played(&d.seats)) " · the side of " b { (d.role_name) } } " · other sides: " (d.policy) " · seed " (d.seed)
                 " · scenario " code { (d.scenario_id) } " (" (d.scenario_hash.chars().take(12).collect::<String>()) "…)" }
         }
         (outcome(d))
+        (seats(d))
         (goals(&d.learning_goals))
         (decisions(d))
         (over_time(d))
@@ -151,6 +152,52 @@ fn over_time(d: &Debrief) -> Markup {
                 tr { th { "Issue" } th { "Yours" } th { "History" } }
                 @for r in &d.settled { tr { td { (r.issue_name) } td { (date_or_never(r.game)) } td { (date_or_never(r.history)) } } }
             } }
+        }
+    }
+}
+
+/// Every delegation of a game several people played (nothing for one seat).
+fn seats(d: &Debrief) -> Markup {
+    let yn = |b: bool| if b { "met" } else { "not met" };
+    html! {
+        @if !d.seats.is_empty() {
+            section.page {
+                h2 { "Every delegation" }
+                @for seat in &d.seats {
+                    div.decision {
+                        h3 { (seat.who()) }
+                        @if seat.choices.is_empty() {
+                            p.meta { "No decision came to this seat." }
+                        } @else {
+                            div.table-wrap { table {
+                                tr { th { "Date" } th { "Decision" } th { "Chose" } th { "History" } th {} }
+                                @for c in &seat.choices {
+                                    tr { td { (c.date_text) } td { (c.title) } td { (c.chosen) } td { (c.historical) }
+                                        td { @if c.same { "as in history" } @else { b { "different" } } } }
+                                }
+                            } }
+                        }
+                        @if seat.moves.is_empty() {
+                            p.meta { "At the table: no move of its own." }
+                        } @else {
+                            ul {
+                                @for m in &seat.moves {
+                                    li { (m.date) " · " (m.session) ": " (m.text) @if m.agreed { " — " b { "agreed" } }
+                                        @if !m.answers.is_empty() { ul { @for a in &m.answers { li { (a) } } } } }
+                                }
+                            }
+                        }
+                        @if !seat.objectives.is_empty() {
+                            div.table-wrap { table {
+                                tr { th { "Objective" } th { "In the game" } th { "History" } }
+                                @for r in &seat.objectives {
+                                    tr { td { (r.text) } td { (yn(r.met)) } td { (yn(r.met_in_history)) } }
+                                }
+                            } }
+                        }
+                    }
+                }
+            }
         }
     }
 }
