@@ -45,6 +45,24 @@ pub struct Record {
     /// Absent: one seat, `role` (with `name`), as in every older record.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub seats: Vec<SeatRef>,
+    /// The meeting turn at which an unfinished game waited when it was recorded (the
+    /// game's moves at that meeting so far are in `table`): a replay stops there rather
+    /// than passing it. Absent: the game waited at a decision or was over, or the record
+    /// predates this field — a replay then passes every meeting after the last move.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting: Option<WaitingRef>,
+}
+
+/// A meeting turn, by ids: the session, the meeting's date and the seated role whose
+/// turn it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaitingRef {
+    pub session: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Actor id of the role whose turn it was.
+    pub role: String,
 }
 
 /// One person's seat, by ids.
@@ -152,6 +170,7 @@ impl Record {
             } else {
                 Vec::new()
             },
+            waiting: waiting_ref(game),
         }
     }
 
@@ -384,6 +403,16 @@ impl Record {
                     }) {
                         apply_move(origin, &mut game, n, mv)?;
                     }
+                    // The turn the recorded game waited at, every move made: stop here.
+                    if let Some(w) = &self.waiting
+                        && moves.peek().is_none()
+                        && choices.len() == 0
+                        && &w.session == session
+                        && w.date == date
+                        && Some(w.role.as_str()) == turn
+                    {
+                        return Ok(game);
+                    }
                     // `pass` fails only when not at a meeting: the moves ended it.
                     let _ = game.pass();
                     continue;
@@ -391,6 +420,16 @@ impl Record {
                 Progress::Advanced | Progress::Finished => break,
             };
             let Some((n, choice)) = choices.next() else {
+                if let Some(w) = &self.waiting {
+                    return Err(LoadError::single(
+                        origin,
+                        item("waiting"),
+                        format!(
+                            "the record says the game waited at the meeting of `{}` on {} for `{}`, but its replay waits at a decision",
+                            w.session, w.date, w.role
+                        ),
+                    ));
+                }
                 return Ok(game);
             };
             let scenario = Arc::clone(&game.scenario);
@@ -449,6 +488,20 @@ impl Record {
         }
         Ok(game)
     }
+}
+
+/// The meeting turn an unfinished game waits at, by ids.
+fn waiting_ref(game: &Game) -> Option<WaitingRef> {
+    if game.is_finished() || game.pending().is_some() {
+        return None;
+    }
+    let s = &game.scenario;
+    let meeting = s.meeting(game.at_table()?);
+    Some(WaitingRef {
+        session: s.session(meeting.session).id.clone(),
+        date: meeting.date.to_string(),
+        role: s.actor(game.turn()?).id.clone(),
+    })
 }
 
 /// A table move by ids.

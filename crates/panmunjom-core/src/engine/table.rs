@@ -175,6 +175,8 @@ pub(super) struct TableState {
     pub moves: Vec<TableMove>,
     /// The seated role whose turn it is at the meeting (None: the setup's role).
     pub turn: Option<ActorId>,
+    /// Meeting turns ended by a pass so far (a replay passes the same turns).
+    pub passes: u32,
 }
 
 impl TableState {
@@ -185,6 +187,7 @@ impl TableState {
         self.current = None;
         self.rounds_left = 0;
         self.moves.clear();
+        self.passes = 0;
     }
 }
 
@@ -207,6 +210,12 @@ impl Game {
     /// The player's moves at the table so far.
     pub fn table_moves(&self) -> &[TableMove] {
         &self.table.moves
+    }
+
+    /// How many meeting turns have ended with a pass so far (a record keeps no passes,
+    /// but its replay passes the same turns, so this count replays too).
+    pub fn passes(&self) -> u32 {
+        self.table.passes
     }
 
     /// How many more packages the player may table at this meeting.
@@ -386,6 +395,7 @@ impl Game {
         let role = self.acting();
         let m = self.table.current.take().ok_or(TableError::NotAtTable)?;
         self.table.rounds_left = 0;
+        self.table.passes += 1;
         // Offers of this session left unanswered lapse with the meeting.
         let session = self.scenario.meeting(m).session;
         for t in &mut self.table.history {

@@ -607,4 +607,86 @@ fn the_debrief_and_class_report_of_a_game_with_several_seats_name_every_seat() {
         "one seat: no `seats` in the JSON"
     );
     assert!(!report::debrief_text::render(&d).contains("EVERY DELEGATION"));
+
+/// What a resumed game must equal: date, whose turn, the meeting, the moves, the passes,
+/// the log and the table.
+fn standing(game: &Game) -> impl PartialEq + std::fmt::Debug + use<> {
+    (
+        game.state.date,
+        game.turn(),
+        game.at_table(),
+        game.pending(),
+        game.choices.clone(),
+        game.table_moves().len(),
+        game.passes(),
+        game.log
+            .iter()
+            .map(|l| (l.date, l.happening.clone()))
+            .collect::<Vec<_>>(),
+        game.table_history().to_vec(),
+    )
+}
+
+#[test]
+fn a_record_made_at_a_meeting_turn_replays_to_that_very_turn() {
+    let s = main_scenario();
+    let (un, ussr, prc) = (role(&s, "un"), role(&s, "ussr"), role(&s, "prc"));
+    let mut game = seated(&s, &[un, ussr, prc], 21);
+    let (mut checked, mut after_a_move) = (0, 0);
+    let mut n = 3usize;
+    for _ in 0..100_000 {
+        let progress = game.advance();
+        let Some(who) = game.turn() else { break };
+        n = n.wrapping_mul(31).wrapping_add(7);
+        if let Progress::AtTable(_) = progress {
+            // Recorded at this turn (and again after a move in it): the replay stands
+            // exactly here, with the same passes behind it.
+            let record = Record::parse("t.json", &Record::of(&game).to_json()).unwrap();
+            assert!(record.waiting.is_some(), "the waiting turn is recorded");
+            let resumed = record.replay("t.json", Arc::clone(&s)).unwrap();
+            assert_eq!(standing(&resumed), standing(&game), "at {}", game.state.date);
+            checked += 1;
+            if n.is_multiple_of(3) && game.may_table() {
+                let terms: Vec<_> = game.state.limits[who.0].clone();
+                if game.act(who, Move::Table(terms)).is_ok() {
+                    let record = Record::of(&game);
+                    let resumed = record.replay("t.json", Arc::clone(&s)).unwrap();
+                    assert_eq!(standing(&resumed), standing(&game));
+                    after_a_move += 1;
+                }
+            }
+            game.act(who, Move::Pass).unwrap();
+        } else {
+            let Some(id) = game.pending() else { break };
+            assert!(Record::of(&game).waiting.is_none(), "at a decision: none");
+            let open = game.open_options(id);
+            game.act(who, Move::Choose(open[n % open.len()])).unwrap();
+        }
+    }
+    assert!(game.is_finished(), "the game was played to its end");
+    assert!(Record::of(&game).waiting.is_none(), "a finished game: none");
+    assert!(checked > 3, "several meeting turns were checked ({checked})");
+    assert!(after_a_move > 0, "and a turn after a move in it");
+
+    // An older record (no `waiting`) of a game at a meeting replays as it always did:
+    // every meeting after the last move passed, on to the next decision.
+    let mut game = seated(&s, &[un, ussr, prc], 21);
+    while !matches!(game.advance(), Progress::AtTable(_)) {
+        let who = game.turn().expect("a turn before the first meeting");
+        let id = game.pending().expect("a decision");
+        let open = game.open_options(id);
+        game.act(who, Move::Choose(open[0])).unwrap();
+    }
+    let mut old = Record::of(&game);
+    old.waiting = None;
+    let json = old.to_json();
+    assert!(!json.contains("waiting"), "{json}");
+    let resumed = Record::parse("old.json", &json)
+        .unwrap()
+        .replay("old.json", Arc::clone(&s))
+        .unwrap();
+    assert!(resumed.pending().is_some() && resumed.at_table().is_none());
+    let mut passing = game.clone();
+    passing.advance_passing();
+    assert_eq!(standing(&resumed), standing(&passing));
 }
