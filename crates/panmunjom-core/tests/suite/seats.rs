@@ -607,6 +607,7 @@ fn the_debrief_and_class_report_of_a_game_with_several_seats_name_every_seat() {
         "one seat: no `seats` in the JSON"
     );
     assert!(!report::debrief_text::render(&d).contains("EVERY DELEGATION"));
+}
 
 /// What a resumed game must equal: date, whose turn, the meeting, the moves, the passes,
 /// the log and the table.
@@ -690,3 +691,4 @@ fn a_record_made_at_a_meeting_turn_replays_to_that_very_turn() {
     passing.advance_passing();
     assert_eq!(standing(&resumed), standing(&passing));
 }
+
