@@ -281,37 +281,41 @@ fn seat_window_screenshot() {
         }
     }
     let k = target.expect("a seat came to table");
-    let png = out.join("seat-meeting.png");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_panmunjom"))
-        .args([
-            "join",
-            &addr.to_string(),
-            "--code",
-            &codes[k],
-            "--name",
-            names[k],
-        ])
-        .arg("--screenshot")
-        .arg(&png)
-        .env("PANMUNJOM_SHOT_DRAFT", "2")
-        .spawn()
-        .expect("join starts");
-    let start = Instant::now();
-    loop {
-        srv.update();
-        for (j, s) in seats.iter_mut().enumerate() {
-            if j != k {
-                s.app.update();
+    // The package being built, then (a second window) tabled with its answers.
+    for (file, table) in [("seat-meeting.png", "0"), ("seat-tabled.png", "1")] {
+        let png = out.join(file);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_panmunjom"))
+            .args([
+                "join",
+                &addr.to_string(),
+                "--code",
+                &codes[k],
+                "--name",
+                names[k],
+            ])
+            .arg("--screenshot")
+            .arg(&png)
+            .env("PANMUNJOM_SHOT_DRAFT", "2")
+            .env("PANMUNJOM_SHOT_TABLE", table)
+            .spawn()
+            .expect("join starts");
+        let start = Instant::now();
+        loop {
+            srv.update();
+            for (j, s) in seats.iter_mut().enumerate() {
+                if j != k {
+                    s.app.update();
+                }
             }
+            if child.try_wait().unwrap().is_some() || start.elapsed() > Duration::from_secs(120) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(2));
         }
-        if child.try_wait().unwrap().is_some() || start.elapsed() > Duration::from_secs(120) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(2));
+        let _ = child.kill();
+        assert!(png.exists(), "{} written", png.display());
+        println!("screenshot: {}", png.display());
     }
-    let _ = child.kill();
-    assert!(png.exists(), "{} written", png.display());
-    println!("screenshot: {}", png.display());
 
     // The host's class view on the same folder (resumed), two of its seats connected.
     drop(seats);
