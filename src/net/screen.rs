@@ -109,6 +109,8 @@ fn shoot(
         // `PANMUNJOM_SHOT_TABLE=1`: table it, to show the answers.
         if std::env::var("PANMUNJOM_SHOT_TABLE").is_ok_and(|x| x == "1") {
             send.write(SendRequest::act(SeatAction::TableOffer(draft.pairs(v))));
+            // As the button does: the next package starts afresh.
+            draft.terms.iter_mut().for_each(|t| *t = None);
         }
     }
     if shot.frames == 15 {
@@ -128,6 +130,9 @@ fn draw(
     target: Res<JoinTarget>,
     mut send: MessageWriter<SendRequest>,
     mut draft: ResMut<Draft>,
+    // The refusals seen so far and the table's move count when the last came: a
+    // refusal shows until the game moves on.
+    mut refusal: Local<(usize, u32)>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = crate::app::root_ui(&ctx);
@@ -156,6 +161,9 @@ fn draw(
         return Ok(());
     };
 
+    if refusal.0 != state.refusals {
+        *refusal = (state.refusals, v.moves);
+    }
     egui::Panel::top("seat-top").show(&mut root, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
@@ -183,7 +191,7 @@ fn draw(
                 ui.colored_label(theme::ERROR, "connection lost \u{2014} reconnecting");
             }
         });
-        if let Some(why) = &state.refused {
+        if let Some(why) = state.refused.as_ref().filter(|_| refusal.1 == v.moves) {
             ui.colored_label(theme::ERROR, format!("Refused: {why}"));
         }
         ui.add_space(4.0);
