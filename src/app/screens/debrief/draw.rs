@@ -322,7 +322,12 @@ fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
         event_view::body(
             ui,
             &format!(
-                "Your game first left history on {}: {title}{}",
+                "{} first left history on {}: {title}{}",
+                if d.seats.is_empty() {
+                    "Your game"
+                } else {
+                    "The game"
+                },
                 long_date(*date),
                 if title.ends_with(['.', '?', '!']) {
                     ""
