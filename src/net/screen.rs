@@ -82,11 +82,13 @@ struct ShotAt {
 /// Saves the window once the view has been there for a few frames, then exits. At a
 /// meeting where the seat may table, `PANMUNJOM_SHOT_DRAFT=N` (a developer's setting,
 /// read only with `--screenshot`) first picks, on the first N issues, the first position
-/// the seat may offer, so that the shot shows a package being built.
+/// the seat may offer, so that the shot shows a package being built
+/// (`PANMUNJOM_SHOT_TABLE=1`: and tables it, so that it shows the answers).
 fn shoot(
     mut shot: ResMut<ShotAt>,
     state: Res<SeatState>,
     mut draft: ResMut<Draft>,
+    mut send: MessageWriter<SendRequest>,
     mut commands: Commands,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -103,6 +105,12 @@ fn shoot(
         draft.follow(v, m);
         for (i, issue) in v.issues.iter().enumerate().take(n) {
             draft.terms[i] = issue.positions.iter().position(|p| p.2);
+        }
+        // `PANMUNJOM_SHOT_TABLE=1`: table it, to show the answers.
+        if std::env::var("PANMUNJOM_SHOT_TABLE").is_ok_and(|x| x == "1") {
+            send.write(SendRequest::act(SeatAction::TableOffer(draft.pairs(v))));
+            // As the button does: the next package starts afresh.
+            draft.terms.iter_mut().for_each(|t| *t = None);
         }
     }
     if shot.frames == 15 {
@@ -122,6 +130,9 @@ fn draw(
     target: Res<JoinTarget>,
     mut send: MessageWriter<SendRequest>,
     mut draft: ResMut<Draft>,
+    // The refusals seen so far and the table's move count when the last came: a
+    // refusal shows until the game moves on.
+    mut refusal: Local<(usize, u32)>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = crate::app::root_ui(&ctx);
@@ -150,6 +161,9 @@ fn draw(
         return Ok(());
     };
 
+    if refusal.0 != state.refusals {
+        *refusal = (state.refusals, v.moves);
+    }
     egui::Panel::top("seat-top").show(&mut root, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
@@ -177,25 +191,53 @@ fn draw(
                 ui.colored_label(theme::ERROR, "connection lost \u{2014} reconnecting");
             }
         });
-        if let Some(why) = &state.refused {
+        if let Some(why) = state.refused.as_ref().filter(|_| refusal.1 == v.moves) {
             ui.colored_label(theme::ERROR, format!("Refused: {why}"));
         }
         ui.add_space(4.0);
     });
 
+    if let Some(m) = &v.meeting {
+        draft.follow(v, m);
+    }
     egui::Panel::right("seat-side")
-        .default_size(420.0)
+        .default_size(440.0)
         .show(&mut root, |ui| {
             ui.add_space(4.0);
-            if !v.limits.is_empty() {
-                ui.label(egui::RichText::new("Your limits (private)").strong());
-                for l in &v.limits {
-                    ui.label(format!("\u{b7} {l}"));
+            ui.horizontal(|ui| {
+                let learnt = format!("What {} learnt", v.role_name);
+                if ui
+                    .selectable_label(!draft.side_table, egui::RichText::new(learnt).size(15.0))
+                    .clicked()
+                {
+                    draft.side_table = false;
                 }
-                ui.separator();
-            }
-            ui.heading(format!("What {} learnt", v.role_name));
+                let open = v.tabled.iter().filter(|o| o.open).count();
+                let table = if open > 0 {
+                    format!("On the table ({open} to answer)")
+                } else {
+                    format!("On the table ({})", v.tabled.len())
+                };
+                if ui
+                    .selectable_label(draft.side_table, egui::RichText::new(table).size(15.0))
+                    .clicked()
+                {
+                    draft.side_table = true;
+                }
+            });
+            ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
+                if draft.side_table {
+                    seat_table::offers(ui, v, &mut out);
+                    return;
+                }
+                if !v.limits.is_empty() {
+                    ui.label(egui::RichText::new("Your limits (private)").strong());
+                    for l in &v.limits {
+                        ui.label(format!("\u{b7} {l}"));
+                    }
+                    ui.separator();
+                }
                 for k in state.known.iter().rev() {
                     known(ui, k);
                 }
@@ -236,10 +278,6 @@ fn draw(
             } else if let Some(t) = &v.turn {
                 ui.heading(format!("Waiting for {t}"));
                 ui.label("Another delegation is deciding. This screen follows by itself.");
-            }
-            if !v.tabled.is_empty() || v.meeting.is_some() {
-                ui.add_space(10.0);
-                seat_table::offers(ui, v, &mut out);
             }
         });
     });

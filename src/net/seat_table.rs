@@ -19,11 +19,13 @@ use crate::app::widgets::event_view::{Cell, table_row, text_cell};
 use crate::scenario::ActorId;
 
 /// The package the seat is building: a position (index) per issue, or none; kept for
-/// one meeting (its date and session).
+/// one meeting (its date and session). And whether the side panel shows the offers on
+/// the table (set at each new meeting) or what the side learnt.
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
 pub struct Draft {
     pub meeting: Option<(String, String)>,
     pub terms: Vec<Option<usize>>,
+    pub side_table: bool,
 }
 
 impl Draft {
@@ -33,6 +35,7 @@ impl Draft {
         if self.meeting.as_ref() != Some(&key) || self.terms.len() != v.issues.len() {
             self.meeting = Some(key);
             self.terms = vec![None; v.issues.len()];
+            self.side_table = true;
         }
     }
 

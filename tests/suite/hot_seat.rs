@@ -412,7 +412,7 @@ fn window_hot_seat_export_covers_every_delegation() {
     };
     let (path, md) = export(&mut app);
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    assert!(name.contains("-un+prc-seed4-"), "{name}");
+    assert!(name.contains("-un-prc-seed4-"), "{name}");
     let every = md
         .split("## Every delegation")
         .nth(1)

@@ -49,6 +49,14 @@ impl Seat {
     }
 }
 
+/// The seat that tables: which, its package, the table's moves and its refusals before.
+struct Tabler {
+    seat: usize,
+    pairs: Vec<(String, String)>,
+    moves: u32,
+    refusals: usize,
+}
+
 /// The package a person would build from the view: on each issue the first position
 /// the seat may offer, for the first two issues that have one.
 fn package(v: &SeatView) -> Vec<(String, String)> {
@@ -94,7 +102,7 @@ fn a_network_seat_builds_and_tables_its_own_package() {
     // Play (first open option, pass at the table) until a seat may table at a meeting;
     // that seat then tries a bad package, and then its own.
     let start = Instant::now();
-    let mut tabler: Option<(usize, Vec<(String, String)>, u32, usize)> = None;
+    let mut tabler: Option<Tabler> = None;
     let mut bad_refused = false;
     let mut seen: Option<SeatView> = None;
     for _ in 0..200_000 {
@@ -106,20 +114,20 @@ fn a_network_seat_builds_and_tables_its_own_package() {
             break;
         }
         std::thread::sleep(Duration::from_millis(1));
-        if let Some((k, pairs, moves, before)) = &tabler {
-            let state = seats[*k].state();
+        if let Some(tb) = &tabler {
+            let state = seats[tb.seat].state();
             let v = state.view.as_ref().expect("a view");
             if !bad_refused {
                 let why = state.refused.clone().unwrap_or_default();
-                if state.refusals > *before {
+                if state.refusals > tb.refusals {
                     assert!(
                         why.contains("has no position"),
                         "the reason names it: {why}"
                     );
-                    assert_eq!(v.moves, *moves, "nothing was applied");
+                    assert_eq!(v.moves, tb.moves, "nothing was applied");
                     bad_refused = true;
-                    let pairs = pairs.clone();
-                    seats[*k].send(SeatAction::TableOffer(pairs));
+                    let pairs = tb.pairs.clone();
+                    seats[tb.seat].send(SeatAction::TableOffer(pairs));
                 }
                 continue;
             }
@@ -129,11 +137,11 @@ fn a_network_seat_builds_and_tables_its_own_package() {
             }
             continue;
         }
-        for k in 0..seats.len() {
-            if !seats[k].idle() {
+        for (k, seat) in seats.iter_mut().enumerate() {
+            if !seat.idle() {
                 continue;
             }
-            let Some(v) = seats[k].state().view.clone() else {
+            let Some(v) = seat.state().view.clone() else {
                 continue;
             };
             if !v.your_turn || v.outcome.is_some() {
@@ -141,7 +149,7 @@ fn a_network_seat_builds_and_tables_its_own_package() {
             }
             if let Some(d) = &v.decision {
                 if let Some(n) = d.options.iter().position(|o| o.2) {
-                    seats[k].send(SeatAction::Choose(n));
+                    seat.send(SeatAction::Choose(n));
                 }
             } else if let Some(m) = &v.meeting {
                 let pairs = package(&v);
@@ -149,18 +157,23 @@ fn a_network_seat_builds_and_tables_its_own_package() {
                     // A position that does not exist first: refused with its reason.
                     let mut bad = pairs.clone();
                     bad[0].1 = "no-such-position".into();
-                    let before = seats[k].state().refusals;
-                    seats[k].send(SeatAction::TableOffer(bad));
-                    tabler = Some((k, pairs, v.moves, before));
+                    let refusals = seat.state().refusals;
+                    seat.send(SeatAction::TableOffer(bad));
+                    tabler = Some(Tabler {
+                        seat: k,
+                        pairs,
+                        moves: v.moves,
+                        refusals,
+                    });
                     break;
                 }
-                seats[k].send(SeatAction::Pass);
+                seat.send(SeatAction::Pass);
             }
         }
     }
     assert!(bad_refused, "the bad package was refused");
     let v = seen.expect("the seat's own package reached its view, bounded in frames and time");
-    let (k, pairs, _, _) = tabler.expect("a seat tabled");
+    let Tabler { seat: k, pairs, .. } = tabler.expect("a seat tabled");
 
     // Its view shows the package in the scenario's words, with every answer's reason.
     let mine = v
@@ -260,58 +273,62 @@ fn seat_window_screenshot() {
             "bounded in time"
         );
         std::thread::sleep(Duration::from_millis(1));
-        for k in 0..seats.len() {
-            let Some(v) = seats[k].state().view.clone() else {
+        for (k, seat) in seats.iter_mut().enumerate() {
+            let Some(v) = seat.state().view.clone() else {
                 continue;
             };
-            if !seats[k].idle() || !v.your_turn || v.outcome.is_some() {
+            if !seat.idle() || !v.your_turn || v.outcome.is_some() {
                 continue;
             }
             if let Some(d) = &v.decision {
                 let n = d.options.iter().position(|o| o.2).unwrap_or(0);
-                seats[k].send(SeatAction::Choose(n));
+                seat.send(SeatAction::Choose(n));
             } else if let Some(m) = &v.meeting {
                 if m.may_table && meetings >= 3 {
                     target = Some(k);
                     break 'play;
                 }
                 meetings += 1;
-                seats[k].send(SeatAction::Pass);
+                seat.send(SeatAction::Pass);
             }
         }
     }
     let k = target.expect("a seat came to table");
-    let png = out.join("seat-meeting.png");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_panmunjom"))
-        .args([
-            "join",
-            &addr.to_string(),
-            "--code",
-            &codes[k],
-            "--name",
-            names[k],
-        ])
-        .arg("--screenshot")
-        .arg(&png)
-        .env("PANMUNJOM_SHOT_DRAFT", "2")
-        .spawn()
-        .expect("join starts");
-    let start = Instant::now();
-    loop {
-        srv.update();
-        for (j, s) in seats.iter_mut().enumerate() {
-            if j != k {
-                s.app.update();
+    // The package being built, then (a second window) tabled with its answers.
+    for (file, table) in [("seat-meeting.png", "0"), ("seat-tabled.png", "1")] {
+        let png = out.join(file);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_panmunjom"))
+            .args([
+                "join",
+                &addr.to_string(),
+                "--code",
+                &codes[k],
+                "--name",
+                names[k],
+            ])
+            .arg("--screenshot")
+            .arg(&png)
+            .env("PANMUNJOM_SHOT_DRAFT", "2")
+            .env("PANMUNJOM_SHOT_TABLE", table)
+            .spawn()
+            .expect("join starts");
+        let start = Instant::now();
+        loop {
+            srv.update();
+            for (j, s) in seats.iter_mut().enumerate() {
+                if j != k {
+                    s.app.update();
+                }
             }
+            if child.try_wait().unwrap().is_some() || start.elapsed() > Duration::from_secs(120) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(2));
         }
-        if child.try_wait().unwrap().is_some() || start.elapsed() > Duration::from_secs(120) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(2));
+        let _ = child.kill();
+        assert!(png.exists(), "{} written", png.display());
+        println!("screenshot: {}", png.display());
     }
-    let _ = child.kill();
-    assert!(png.exists(), "{} written", png.display());
-    println!("screenshot: {}", png.display());
 
     // The host's class view on the same folder (resumed), two of its seats connected.
     drop(seats);

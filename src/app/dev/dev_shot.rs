@@ -12,7 +12,9 @@
 //! `all` plays to the end); `PANMUNJOM_SHOT_HEIGHT` the window's height (default 800);
 //! `PANMUNJOM_SHOT_DEBRIEF_TABLE=1` opens the debrief at its At the table tab;
 //! `PANMUNJOM_SHOT_TAB=inbox` opens the play screen's inbox; `PANMUNJOM_SHOT_BARGAIN=1`
-//! opens the Bargaining panel (B). It drives the same `UiAction`s as a person's clicks.
+//! opens the Bargaining panel (B); `PANMUNJOM_SHOT_SEATS=prc,ussr` seats those roles too
+//! (hot-seat: every curtain is lifted as it comes). It drives the same `UiAction`s as a
+//! person's clicks.
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
@@ -70,6 +72,10 @@ fn drive(
     mut view: ResMut<PlayView>,
     mut explore: ResMut<ExploreState>,
     mut bargain: ResMut<BargainPanel>,
+    (seat, screen_state): (
+        Res<crate::app::screens::play::HotSeat>,
+        Res<State<crate::app::Screen>>,
+    ),
     mut actions: MessageWriter<UiAction>,
     (mut redraw, mut exit): (
         MessageWriter<bevy::window::RequestRedraw>,
@@ -127,6 +133,11 @@ fn drive(
             let role = s
                 .actor_by_id(&env("PANMUNJOM_SHOT_ROLE", "un"))
                 .unwrap_or(crate::scenario::ActorId(0));
+            for id in env("PANMUNJOM_SHOT_SEATS", "").split(',') {
+                if let Some(other) = s.actor_by_id(id.trim()).filter(|&a| a != role) {
+                    actions.write(UiAction::ToggleSeat(other));
+                }
+            }
             actions.write(UiAction::NewGame(Setup {
                 role,
                 policy: Policy::Historical,
@@ -146,6 +157,15 @@ fn drive(
             }
             let Some(game) = game else { return };
             let g = &game.0;
+            if seat.curtain {
+                // Hot-seat: hand the screen over, then past the delegation's briefing.
+                actions.write(UiAction::LiftCurtain);
+                return;
+            }
+            if *screen_state.get() == crate::app::Screen::Briefing {
+                actions.write(UiAction::BeginPlay);
+                return;
+            }
             match view.showing(g) {
                 Showing::Decision(d) if shot.decisions < target => {
                     let h = g

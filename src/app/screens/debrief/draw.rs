@@ -324,7 +324,12 @@ fn details(ui: &mut egui::Ui, g: &Game, d: &Debrief, out: &mut Vec<UiAction>) {
         event_view::body(
             ui,
             &format!(
-                "Your game first left history on {}: {title}{}",
+                "{} first left history on {}: {title}{}",
+                if d.seats.is_empty() {
+                    "Your game"
+                } else {
+                    "The game"
+                },
                 long_date(*date),
                 if title.ends_with(['.', '?', '!']) {
                     ""
@@ -544,38 +549,48 @@ fn delegations(
                     out.push(UiAction::DebriefSeat(a));
                 }
             });
-            for c in &seat.choices {
-                ui.horizontal_wrapped(|ui| {
-                    same_badge(ui, c.same);
-                    ui.label(format!("{} \u{2014} {}: {}", c.date_text, c.title, c.chosen));
-                    if !c.same {
-                        ui.weak(format!("(history: {})", c.historical));
-                    }
-                });
-            }
-            for m in &seat.moves {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(format!("{} \u{b7} {}:", long_date(m.date), m.session)).weak());
-                    ui.label(&m.text);
-                    if m.agreed {
-                        ui.label(RichText::new("AGREED").strong().color(theme::SAME));
-                    }
-                });
-                for a in &m.answers {
-                    ui.label(RichText::new(format!("    {a}")).italics());
-                }
-            }
-            for r in &seat.objectives {
-                ui.horizontal_wrapped(|ui| {
-                    badge(
-                        ui,
-                        if r.met { "met" } else { "not met" },
-                        if r.met { theme::SAME } else { theme::DIFFERENT },
-                    );
-                    ui.label(&r.text);
-                });
-            }
+            egui::CollapsingHeader::new("Its decisions, moves at the table and objectives")
+                .id_salt(("delegation", &seat.role))
+                .show(ui, |ui| seat_details(ui, seat));
         });
         ui.add_space(4.0);
+    }
+}
+
+/// One delegation's decisions beside history, moves with their answers, objectives.
+fn seat_details(ui: &mut egui::Ui, seat: &crate::compare::SeatDebrief) {
+    for c in &seat.choices {
+        ui.horizontal_wrapped(|ui| {
+            same_badge(ui, c.same);
+            ui.label(format!(
+                "{} \u{2014} {}: {}",
+                c.date_text, c.title, c.chosen
+            ));
+            if !c.same {
+                ui.weak(format!("(history: {})", c.historical));
+            }
+        });
+    }
+    for m in &seat.moves {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{} \u{b7} {}:", long_date(m.date), m.session)).weak());
+            ui.label(&m.text);
+            if m.agreed {
+                ui.label(RichText::new("AGREED").strong().color(theme::SAME));
+            }
+        });
+        for a in &m.answers {
+            ui.label(RichText::new(format!("    {a}")).italics());
+        }
+    }
+    for r in &seat.objectives {
+        ui.horizontal_wrapped(|ui| {
+            badge(
+                ui,
+                if r.met { "met" } else { "not met" },
+                if r.met { theme::SAME } else { theme::DIFFERENT },
+            );
+            ui.label(&r.text);
+        });
     }
 }

@@ -132,7 +132,7 @@ fn refresh_cache(game: Option<Res<CurrentGame>>, mut cache: ResMut<DebriefCache>
 /// (ids from the scenario file made safe by [`fsio::file_stem`]; never replacing a file),
 /// atomically. A game several people played is written with every seat: its section
 /// "Every delegation" names each seat's person, choices, moves and objectives, and the
-/// file is named after every seated role (`<scenario>-un+prc-seed<N>-…`). Returns the
+/// file is named after every seated role (`<scenario>-un-prc-seed<N>-…`). Returns the
 /// path written.
 pub fn export_markdown(game: &Game, dir: &Path) -> std::io::Result<PathBuf> {
     export(game, None, dir, "md", debrief_md::render)
@@ -165,7 +165,7 @@ fn export(
             .iter()
             .map(|seat| fsio::file_stem(&s.actor(seat.role).id))
             .collect::<Vec<_>>()
-            .join("+")
+            .join("-")
     } else {
         fsio::file_stem(&s.actor(game.setup.role).id)
     };
