@@ -186,6 +186,14 @@ impl TableState {
         self.rounds_left = 0;
         self.moves.clear();
     }
+
+    /// Makes room for a game's proposals at the first (kept after a reset), so that
+    /// the history does not grow step by step (a game tables some 50).
+    fn make_room(&mut self) {
+        if self.history.capacity() == 0 {
+            self.history.reserve(64);
+        }
+    }
 }
 
 impl Game {
@@ -497,7 +505,7 @@ impl Game {
         let session = s.session(meeting.session);
         let role = self.acting();
         let date = self.state.date;
-        let mut answers = Vec::new();
+        let mut answers = Vec::with_capacity(session.seated.len());
         let mut refuser = None;
         for &a in &session.seated {
             if a == role {
@@ -531,6 +539,7 @@ impl Game {
                     .any(|a| a.actor == p && a.reply.is_some_and(Reply::accepts))
         });
         let index = self.table.history.len();
+        self.table.make_room();
         self.table.history.push(Tabled {
             date,
             session: meeting.session,
@@ -557,6 +566,7 @@ impl Game {
             {
                 a.reply = Some(Reply::Countered);
             }
+            self.table.make_room();
             self.table.history.push(Tabled {
                 date,
                 session: meeting.session,
@@ -629,8 +639,9 @@ impl Game {
         let s = std::sync::Arc::clone(&self.scenario);
         let prop = s.proposal(p);
         let date = self.state.date;
-        let mut answers = Vec::new();
-        for &a in &s.session(prop.session).seated {
+        let seated = &s.session(prop.session).seated;
+        let mut answers = Vec::with_capacity(seated.len());
+        for &a in seated {
             if a == prop.author {
                 continue;
             }
@@ -650,6 +661,7 @@ impl Game {
                 });
             }
         }
+        self.table.make_room();
         self.table.history.push(Tabled {
             date,
             session: prop.session,
