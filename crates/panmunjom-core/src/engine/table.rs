@@ -545,7 +545,7 @@ impl Game {
             session: meeting.session,
             author: role,
             by: Decider::Player,
-            terms: terms.clone(),
+            terms,
             historical: None,
             counter_to,
             answers,
@@ -557,8 +557,9 @@ impl Game {
         if everyone {
             self.agree(index);
         } else if let Some(who) = refuser
-            && let Some(counter) = agent::counter(&s, &self.state, who, &terms)
-            && counter != terms
+            && let offered = &self.table.history[index].terms
+            && let Some(counter) = agent::counter(&s, &self.state, who, offered)
+            && counter != *offered
         {
             let answers = self.seated_answers(meeting.session, who, &counter, date);
             if let Some(t) = self.table.history.get_mut(index)
