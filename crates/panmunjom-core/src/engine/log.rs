@@ -76,24 +76,34 @@ impl<T: Copy + PartialEq> Flat<T> {
         &self.data[k * self.width..(k + 1) * self.width]
     }
 
-    /// The index of a snapshot of `rows` (laid end to end): the last one if it is
-    /// equal (taken as equal when `same`), else a new one.
+    /// The newest snapshot (the end of `data`), if any.
+    fn last(&self) -> Option<&[T]> {
+        let start = self.data.len().checked_sub(self.width)?;
+        (self.count > 0).then(|| &self.data[start..])
+    }
+
+    /// The index of a snapshot of `rows` (laid end to end): the newest if it is equal
+    /// (taken as equal when `same`), else a new one.
     fn keep<R: AsRef<[T]>>(&mut self, rows: &[R], same: bool) -> u32 {
-        if let Some(last) = self.count.checked_sub(1) {
-            let equal = same || {
-                let mut at = self.get(last);
-                rows.iter().all(|r| {
-                    let (head, tail) = at.split_at(r.as_ref().len());
-                    at = tail;
-                    head == r.as_ref()
-                })
-            };
+        if let Some(last) = self.last() {
+            let equal = same
+                || match rows {
+                    [row] => row.as_ref() == last,
+                    _ => {
+                        let mut at = last;
+                        rows.iter().all(|r| {
+                            let (head, tail) = at.split_at(r.as_ref().len());
+                            at = tail;
+                            head == r.as_ref()
+                        })
+                    }
+                };
             if equal {
                 debug_assert!(
-                    rows.iter().flat_map(AsRef::as_ref).eq(self.get(last)),
+                    rows.iter().flat_map(AsRef::as_ref).eq(last),
                     "a change the log missed"
                 );
-                return last;
+                return self.count - 1;
             }
         }
         if self.count == 0 {

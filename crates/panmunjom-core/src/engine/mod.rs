@@ -157,6 +157,9 @@ pub struct Game {
     /// A state the adaptive policy scores options on, reused from one option to the
     /// next so that scoring does not allocate (its content between uses is meaningless).
     scratch: State,
+    /// The open options of the decision the policy takes (its content between uses is
+    /// meaningless), kept so that deciding does not allocate.
+    open: Vec<usize>,
     pub log: Vec<LogEntry>,
     /// The state after each log line (see [`log`]).
     snapshots: log::Snapshots,
@@ -198,6 +201,7 @@ impl Game {
             touched: Touched::ALL,
             terms_agreed: None,
             scratch,
+            open: Vec::new(),
             log: Vec::with_capacity(log_capacity),
             snapshots,
             choices: Vec::new(),
@@ -361,8 +365,10 @@ impl Game {
         match entry {
             Entry::Event(e) => self.fire(id, e),
             Entry::Decision(d) => {
-                let open = self.open_options(id);
-                if !self.state.holds(&s, &d.when) || open.is_empty() {
+                let is_open =
+                    |o: &crate::scenario::DecisionOption| self.state.holds(&s, &o.requires);
+                let any_open = d.options.iter().any(is_open);
+                if !self.state.holds(&s, &d.when) || !any_open {
                     self.record(Happening::NotArisen(id));
                     self.after_change();
                     return Progress::Advanced;
@@ -376,6 +382,13 @@ impl Game {
                     self.pending = Some(id);
                     return Progress::AwaitingChoice(id);
                 } else {
+                    // The open options, listed in a vector kept from one decision to the next.
+                    let mut open = std::mem::take(&mut self.open);
+                    open.clear();
+                    open.extend(
+                        (0..d.options.len())
+                            .filter(|&o| self.state.holds(&s, &d.options[o].requires)),
+                    );
                     let (option, by) = policy::decide_with(
                         &s,
                         &self.state,
@@ -385,6 +398,7 @@ impl Game {
                         id,
                         &open,
                     );
+                    self.open = open;
                     self.take(id, option, by);
                 }
             }

@@ -7,7 +7,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::{Game, State};
-use crate::scenario::{Decision, EntryId, Event, Figure};
+use crate::scenario::{Decision, DecisionOption, EntryId, Event, Figure};
 
 /// The wordings and figures shown, and the aftermath on its way.
 #[derive(Debug, Clone, Default)]
@@ -186,28 +186,26 @@ impl Game {
     /// Fixes what an arising decision shows of its options (called as it arises).
     pub(super) fn show_decision(&mut self, id: EntryId, d: &Decision) {
         let s = &self.scenario;
-        let variants: Vec<Option<usize>> = d
-            .options
-            .iter()
-            .map(|o| o.texts.iter().position(|(c, _)| self.state.holds(s, c)))
-            .collect();
-        let any = variants.iter().any(Option::is_some);
         if let Some(h) = d.historical
             && !self.state.holds(s, &d.options[h].requires)
         {
             self.shown.history_closed.push(id);
         }
+        let state = &self.state;
+        let variant = |o: &DecisionOption| o.texts.iter().position(|(c, _)| state.holds(s, c));
         if let Some(watch) = self.shown.watch.as_deref_mut() {
-            if !self.state.holds(s, &d.presumes) {
-                untrue(watch, id, Presumer::Decision, &self.state);
+            if !state.holds(s, &d.presumes) {
+                untrue(watch, id, Presumer::Decision, state);
             }
             for (i, o) in d.options.iter().enumerate() {
-                if variants[i].is_none() && !self.state.holds(s, &o.presumes) {
-                    untrue(watch, id, Presumer::Option(i), &self.state);
+                if variant(o).is_none() && !state.holds(s, &o.presumes) {
+                    untrue(watch, id, Presumer::Option(i), state);
                 }
             }
         }
-        if any {
+        // Listed only when some option shows a variant (most show none).
+        if d.options.iter().any(|o| variant(o).is_some()) {
+            let variants = d.options.iter().map(variant).collect();
             self.shown.options.push((id, variants));
         }
     }

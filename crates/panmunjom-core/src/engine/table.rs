@@ -189,6 +189,14 @@ impl TableState {
         self.moves.clear();
         self.passes = 0;
     }
+
+    /// Makes room for a game's proposals at the first (kept after a reset), so that
+    /// the history does not grow step by step (a game tables some 50).
+    fn make_room(&mut self) {
+        if self.history.capacity() == 0 {
+            self.history.reserve(64);
+        }
+    }
 }
 
 impl Game {
@@ -507,7 +515,7 @@ impl Game {
         let session = s.session(meeting.session);
         let role = self.acting();
         let date = self.state.date;
-        let mut answers = Vec::new();
+        let mut answers = Vec::with_capacity(session.seated.len());
         let mut refuser = None;
         for &a in &session.seated {
             if a == role {
@@ -541,12 +549,13 @@ impl Game {
                     .any(|a| a.actor == p && a.reply.is_some_and(Reply::accepts))
         });
         let index = self.table.history.len();
+        self.table.make_room();
         self.table.history.push(Tabled {
             date,
             session: meeting.session,
             author: role,
             by: Decider::Player,
-            terms: terms.clone(),
+            terms,
             historical: None,
             counter_to,
             answers,
@@ -558,8 +567,9 @@ impl Game {
         if everyone {
             self.agree(index);
         } else if let Some(who) = refuser
-            && let Some(counter) = agent::counter(&s, &self.state, who, &terms)
-            && counter != terms
+            && let offered = &self.table.history[index].terms
+            && let Some(counter) = agent::counter(&s, &self.state, who, offered)
+            && counter != *offered
         {
             let answers = self.seated_answers(meeting.session, who, &counter, date);
             if let Some(t) = self.table.history.get_mut(index)
@@ -567,6 +577,7 @@ impl Game {
             {
                 a.reply = Some(Reply::Countered);
             }
+            self.table.make_room();
             self.table.history.push(Tabled {
                 date,
                 session: meeting.session,
@@ -639,8 +650,9 @@ impl Game {
         let s = std::sync::Arc::clone(&self.scenario);
         let prop = s.proposal(p);
         let date = self.state.date;
-        let mut answers = Vec::new();
-        for &a in &s.session(prop.session).seated {
+        let seated = &s.session(prop.session).seated;
+        let mut answers = Vec::with_capacity(seated.len());
+        for &a in seated {
             if a == prop.author {
                 continue;
             }
@@ -660,6 +672,7 @@ impl Game {
                 });
             }
         }
+        self.table.make_room();
         self.table.history.push(Tabled {
             date,
             session: prop.session,

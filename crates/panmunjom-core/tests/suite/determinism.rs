@@ -234,7 +234,7 @@ fn every_log_line_holds_the_state_right_after_it() {
                         check(&game);
                     }
                     if let Some(&o) = game.open_offers().first() {
-                        let _ = if turn % 2 == 0 {
+                        let _ = if turn.is_multiple_of(2) {
                             game.accept(o)
                         } else {
                             game.reject(o)
