@@ -485,10 +485,21 @@ fn standing(b: &Bot) -> impl PartialEq + std::fmt::Debug + use<> {
     )
 }
 
+/// A host process killed when the test ends, failed or not.
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 #[test]
 fn a_host_killed_with_sigkill_resumes_every_table_exactly_where_it_was() {
     let dir = temp_dir("net-kill9");
-    let (mut child, addr, _lines) = spawn_host(&dir, 2);
+    let (child, addr, _lines) = spawn_host(&dir, 2);
+    let mut child = Killed(child);
     let codes = read_codes(&dir).unwrap();
     assert_eq!(codes.len(), 2);
     let mut bots: Vec<Bot> = codes
@@ -527,11 +538,12 @@ fn a_host_killed_with_sigkill_resumes_every_table_exactly_where_it_was() {
         std::thread::sleep(Duration::from_millis(1));
     }
     let before: Vec<_> = bots.iter().map(standing).collect();
-    child.kill().expect("kill -9"); // SIGKILL on Unix
-    let _ = child.wait();
+    child.0.kill().expect("kill -9"); // SIGKILL on Unix
+    let _ = child.0.wait();
     drop(bots);
 
-    let (mut child, addr, _lines) = spawn_host(&dir, 2);
+    let (child, addr, _lines) = spawn_host(&dir, 2);
+    let _child = Killed(child);
     assert_eq!(
         read_codes(&dir).unwrap(),
         codes,
@@ -564,8 +576,6 @@ fn a_host_killed_with_sigkill_resumes_every_table_exactly_where_it_was() {
         );
     }
     assert_eq!(bots[3].state().view.as_ref().unwrap().moves, 0, "table 2 was untouched");
-    child.kill().unwrap();
-    let _ = child.wait();
 }
 
 #[test]

@@ -593,4 +593,15 @@ fn a_record_made_at_a_meeting_turn_replays_to_that_very_turn() {
     let mut passing = game.clone();
     passing.advance_passing();
     assert_eq!(standing(&resumed), standing(&passing));
+
+    // A waiting turn the replay never reaches (a hand-edited record) is named.
+    let mut bad = Record::of(&game);
+    if let Some(w) = &mut bad.waiting {
+        w.date = "1952-01-01".into();
+    }
+    let err = bad
+        .replay("bad.json", Arc::clone(&s))
+        .expect_err("a turn never reached")
+        .render();
+    assert!(err.contains("waiting") && err.contains("bad.json"), "{err}");
 }
