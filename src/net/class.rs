@@ -25,7 +25,7 @@ use super::seat;
 use super::view::{self, SeatLine, SeatView};
 
 /// The threads writing records (a table always on the same one).
-const RECORD_THREADS: usize = 4;
+const RECORD_THREADS: usize = 8;
 
 /// The file of the seats' codes in the class folder.
 pub const SEATS_FILE: &str = "seats.json";

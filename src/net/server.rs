@@ -191,6 +191,9 @@ fn handle_requests(
         writer: &mut writer,
         now: &mut now,
     };
+    // The seats file is written once a frame however many joined in it (each write is
+    // flushed to disk: a class of 300 joining at once would hold the frame up).
+    let mut seats_changed = false;
     for FromClient { client_id, message } in requests.read() {
         let Some(client) = client_id.entity() else {
             continue;
@@ -225,9 +228,7 @@ fn handle_requests(
                                 ),
                             );
                         }
-                        if let Err(e) = class.save_seats() {
-                            log.line(format!("error: {e}"));
-                        }
+                        seats_changed = true;
                         class.views_due(t);
                     }
                     Err(why) => refuse(format!("join: {why}"), &mut log, out),
@@ -249,6 +250,9 @@ fn handle_requests(
                 out,
             ),
         }
+    }
+    if seats_changed && let Err(e) = class.save_seats() {
+        log.line(format!("error: {e}"));
     }
     profile.apply += started.elapsed();
 }
