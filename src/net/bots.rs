@@ -72,9 +72,9 @@ impl Bot {
 
     /// The bot thinks `mean` on average before each move (zero: none).
     pub fn thinking(mut self, mean: Duration, code: &str) -> Bot {
-        let seed = code
-            .bytes()
-            .fold(0x9e37_79b9_7f4a_7c15u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        let seed = code.bytes().fold(0x9e37_79b9_7f4a_7c15u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
         self.think = (!mean.is_zero()).then_some(Think {
             mean,
             state: seed | 1,
@@ -151,7 +151,9 @@ impl Bot {
             (None, None) => return,
         };
         if let Some(think) = &mut self.think {
-            let at = *self.move_at.get_or_insert_with(|| Instant::now() + think.next());
+            let at = *self
+                .move_at
+                .get_or_insert_with(|| Instant::now() + think.next());
             if Instant::now() < at {
                 return;
             }
@@ -242,11 +244,16 @@ pub struct BotsReport {
 
 /// The pause between two rounds of a bots process over its bots (each round peeks at
 /// every bot's socket and updates only the bots with something to do).
-const ROUND_PAUSE: Duration = Duration::from_micros(250);
+const ROUND_PAUSE: Duration = Duration::from_millis(1);
 
 /// A bots process (`net-bench --bots ADDR --codes A,B,…`, hidden): plays these seats on
 /// one thread until every game ends or `timeout`, then prints a [`BotsReport`].
-pub fn bots_process(addr: SocketAddr, codes: &[String], think: Duration, timeout: Duration) -> ExitCode {
+pub fn bots_process(
+    addr: SocketAddr,
+    codes: &[String],
+    think: Duration,
+    timeout: Duration,
+) -> ExitCode {
     let mut bots: Vec<Bot> = codes
         .iter()
         .map(|c| Bot::new(addr, c, false).thinking(think, c))

@@ -238,7 +238,11 @@ impl Class {
         let start = Instant::now();
         let mut errors = Vec::new();
         while !self.all_written() && start.elapsed() < timeout {
-            errors.extend(self.poll_written().into_iter().filter_map(|w| w.result.err()));
+            errors.extend(
+                self.poll_written()
+                    .into_iter()
+                    .filter_map(|w| w.result.err()),
+            );
             std::thread::sleep(Duration::from_millis(1));
         }
         errors

@@ -91,7 +91,7 @@ pub fn add_network(app: &mut App) {
 }
 
 /// How often the transport sends when no message waits (acknowledgements, resends).
-pub const ACK_PERIOD: Duration = Duration::from_millis(50);
+pub const ACK_PERIOD: Duration = Duration::from_millis(200);
 
 /// Set by a system that wrote a message this frame: the transport sends it at once.
 #[derive(Resource, Debug, Default)]

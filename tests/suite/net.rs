@@ -90,7 +90,10 @@ fn json(text: &str) -> String {
 /// JSON) of every event `me` does not know now — not fired yet, private to another
 /// role, or an intelligence report not yet delivered to it — and the prompt of every
 /// decision of another role.
-fn secrets_now(game: &panmunjom::engine::Game, me: panmunjom::scenario::ActorId) -> Vec<(String, String)> {
+fn secrets_now(
+    game: &panmunjom::engine::Game,
+    me: panmunjom::scenario::ActorId,
+) -> Vec<(String, String)> {
     let s = &*game.scenario;
     let mut fired = vec![false; s.timeline.len()];
     for line in &game.log {
@@ -104,8 +107,8 @@ fn secrets_now(game: &panmunjom::engine::Game, me: panmunjom::scenario::ActorId)
     for (i, entry) in s.timeline.iter().enumerate() {
         let id = panmunjom::scenario::EntryId(i);
         if let Some(e) = entry.as_event() {
-            let knows = game.state.knows[me.0][i]
-                || (fired[i] && e.visibility.known_at_once_to(me));
+            let knows =
+                game.state.knows[me.0][i] || (fired[i] && e.visibility.known_at_once_to(me));
             if !knows {
                 out.push((e.id.clone(), json(&e.title)));
                 out.push((e.id.clone(), json(&e.text)));
@@ -575,7 +578,11 @@ fn a_host_killed_with_sigkill_resumes_every_table_exactly_where_it_was() {
             "each seat finds its table exactly where it was: date, turn, moves, the meeting, all it knew"
         );
     }
-    assert_eq!(bots[3].state().view.as_ref().unwrap().moves, 0, "table 2 was untouched");
+    assert_eq!(
+        bots[3].state().view.as_ref().unwrap().moves,
+        0,
+        "table 2 was untouched"
+    );
 }
 
 #[test]
