@@ -263,12 +263,16 @@ fn a_hostile_client_is_refused_with_reasons_and_nothing_is_applied() {
         app.world_mut()
             .resource_mut::<RenetClient>()
             .send_message(channel, vec![0xff, 0xff, 0xff, 0xff, 0x07]);
+        // Sent at once, as the client's own requests are (not at the next
+        // acknowledgement period).
+        app.world_mut().resource_mut::<net::SendNow>().0 = true;
     });
     assert!(why.contains("malformed"), "{why}");
     let why = expect_refusal(&mut srv, &mut hostile, "an oversized message", &|app| {
         app.world_mut()
             .resource_mut::<RenetClient>()
             .send_message(channel, vec![1u8; 64 * 1024]);
+        app.world_mut().resource_mut::<net::SendNow>().0 = true;
     });
     assert!(why.contains("bytes"), "{why}");
     let why = expect_refusal(&mut srv, &mut hostile, "a reserved request", &|app| {
