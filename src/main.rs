@@ -61,13 +61,24 @@ fn main() -> ExitCode {
         }),
         Some(Invocation::NetBench(NetBenchOptions {
             tables,
-            threads,
+            processes,
+            think_ms,
             timeout_secs,
-        })) => net::bots::bench(
-            tables,
-            threads,
-            std::time::Duration::from_secs(timeout_secs),
-        ),
+            bots,
+            codes,
+        })) => {
+            let think = std::time::Duration::from_millis(think_ms);
+            let timeout = std::time::Duration::from_secs(timeout_secs);
+            match bots {
+                Some(addr) => net::bots::bots_process(addr, &codes, think, timeout),
+                None => net::bots::bench(&net::bots::BenchArgs {
+                    tables,
+                    processes,
+                    think,
+                    timeout,
+                }),
+            }
+        }
         Some(Invocation::Command(command)) => cli::run(command),
     }
 }

@@ -126,12 +126,22 @@ pub struct JoinOptions {
 pub struct NetBenchOptions {
     #[arg(long, default_value_t = 100, value_parser = RangedU64ValueParser::<usize>::new().range(1..=300))]
     pub tables: usize,
-    /// Threads running the headless clients.
-    #[arg(long, default_value_t = 2, value_parser = RangedU64ValueParser::<usize>::new().range(1..=64))]
-    pub threads: usize,
+    /// Processes running the headless clients (each on one thread), apart from the host.
+    #[arg(long, default_value_t = 4, value_parser = RangedU64ValueParser::<usize>::new().range(1..=64))]
+    pub processes: usize,
+    /// The clients' mean thinking time before each move, in milliseconds (each waits a
+    /// time drawn evenly between 0 and twice this); 0: they move at once.
+    #[arg(long, default_value_t = 0, value_parser = RangedU64ValueParser::<u64>::new().range(0..=60_000))]
+    pub think_ms: u64,
     /// Give up after this many seconds.
     #[arg(long, default_value_t = 600, value_parser = RangedU64ValueParser::<u64>::new().range(1..=3600))]
     pub timeout_secs: u64,
+    /// (Internal) run as one bots process of a benchmark: the host's address.
+    #[arg(long, hide = true, requires = "codes")]
+    pub bots: Option<std::net::SocketAddr>,
+    /// (Internal) with --bots: the seats' codes, comma-separated.
+    #[arg(long, hide = true, value_delimiter = ',')]
+    pub codes: Vec<String>,
 }
 
 /// `tour`'s options, as plain values (the binary maps them onto the app's tour).

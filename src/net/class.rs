@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use bevy::prelude::{Entity, Resource};
 use serde::{Deserialize, Serialize};
@@ -19,8 +20,12 @@ use crate::record::Record;
 use crate::scenario::{ActorId, Scenario};
 
 use super::protocol::{MAX_NAME_CHARS, SeatAction};
+use super::records::{RecordWriter, Written};
 use super::seat;
 use super::view::{self, SeatLine, SeatView};
+
+/// The threads writing records (a table always on the same one).
+const RECORD_THREADS: usize = 8;
 
 /// The file of the seats' codes in the class folder.
 pub const SEATS_FILE: &str = "seats.json";
@@ -44,7 +49,7 @@ pub struct Seat {
 pub struct Table {
     pub game: Game,
     pub seats: Vec<Seat>,
-    /// Moves accepted so far (seats' and the computer's for a seat).
+    /// Moves accepted so far (seats' and the computer's for a seat: [`seat::moves`]).
     pub moves: u32,
 }
 
@@ -57,6 +62,11 @@ pub struct Class {
     pub history: State,
     /// Which (table, seat) each client holds.
     pub clients: HashMap<Entity, (usize, usize)>,
+    /// Each table's move count whose record is on disk.
+    written: Vec<u32>,
+    /// Tables whose seats are to be sent their views (once the record is on disk).
+    views_due: Vec<bool>,
+    writer: RecordWriter,
 }
 
 /// What the seats file keeps: the codes, names and computer seats of every table.
@@ -100,6 +110,9 @@ impl Class {
             dir: dir.to_path_buf(),
             history,
             clients: HashMap::new(),
+            written: Vec::new(),
+            views_due: Vec::new(),
+            writer: RecordWriter::start(RECORD_THREADS),
         };
         if seats_path.exists() {
             class.resume(&scenario, &seats_path)?;
@@ -130,6 +143,8 @@ impl Class {
                 class.save_record(t)?;
             }
         }
+        class.written = class.tables.iter().map(|t| t.moves).collect();
+        class.views_due = vec![false; class.tables.len()];
         Ok(class)
     }
 
@@ -168,7 +183,7 @@ impl Class {
                     sent_known: 0,
                 });
             }
-            let moves = (game.choices.len() + game.table_moves().len()) as u32;
+            let moves = seat::moves(&game);
             self.tables.push(Table { game, seats, moves });
         }
         Ok(())
@@ -181,6 +196,81 @@ impl Class {
 
     /// Writes table `t`'s record (atomically).
     pub fn save_record(&self, t: usize) -> Result<(), String> {
+        let path = self.record_path(t);
+        crate::fsio::write_atomic(&path, self.record_of(t).to_json().as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Has table `t`'s record written after its latest move (in the background, see
+    /// [`RecordWriter`]); its seats are sent their views once it is on disk.
+    fn queue_record(&mut self, t: usize) {
+        let bytes = self.record_of(t).to_json().into_bytes();
+        let moves = self.tables[t].moves;
+        self.writer
+            .write(t, u64::from(moves), self.record_path(t), bytes);
+        self.views_due[t] = true;
+    }
+
+    /// The records written since the last call (updates what is on disk).
+    pub fn poll_written(&mut self) -> Vec<Written> {
+        let written = self.writer.written();
+        for w in &written {
+            if w.result.is_ok()
+                && let Some(on_disk) = self.written.get_mut(w.table)
+            {
+                *on_disk = (*on_disk).max(w.version as u32);
+            }
+        }
+        written
+    }
+
+    /// Whether every table's record holds its latest move.
+    pub fn all_written(&self) -> bool {
+        self.tables
+            .iter()
+            .zip(&self.written)
+            .all(|(table, &w)| w >= table.moves)
+    }
+
+    /// Waits (at most `timeout`) until every record holds its latest move. Returns the
+    /// errors of the writes it saw.
+    pub fn wait_written(&mut self, timeout: Duration) -> Vec<String> {
+        let start = Instant::now();
+        let mut errors = Vec::new();
+        while !self.all_written() && start.elapsed() < timeout {
+            errors.extend(
+                self.poll_written()
+                    .into_iter()
+                    .filter_map(|w| w.result.err()),
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        errors
+    }
+
+    /// Table `t`'s seats are to be sent their views (joins, leaves, moves).
+    pub fn views_due(&mut self, t: usize) {
+        if let Some(due) = self.views_due.get_mut(t) {
+            *due = true;
+        }
+    }
+
+    /// The tables whose views are due and whose record holds their latest move
+    /// (their flags cleared).
+    pub fn views_ready(&mut self) -> Vec<usize> {
+        (0..self.tables.len())
+            .filter(|&t| {
+                let ready = self.views_due[t] && self.written[t] >= self.tables[t].moves;
+                if ready {
+                    self.views_due[t] = false;
+                }
+                ready
+            })
+            .collect()
+    }
+
+    /// Table `t`'s record: its game, its seats' names.
+    fn record_of(&self, t: usize) -> Record {
         let table = &self.tables[t];
         let names = table
             .seats
@@ -202,10 +292,7 @@ impl Class {
                 seat_ref.name.clone_from(&seat.name);
             }
         }
-        let path = self.record_path(t);
         record
-            .write(&path)
-            .map_err(|e| format!("{}: {e}", path.display()))
     }
 
     /// Writes the seats' codes, names and computer seats (atomically).
@@ -289,8 +376,9 @@ impl Class {
         Some((t, s))
     }
 
-    /// `client`'s move; on success the game has run on to the next person's turn and the
-    /// table's record is written. Returns the table.
+    /// `client`'s move; on success the game has run on to the next person's turn and
+    /// the table's record is being written ([`Class::views_ready`] says when it is on
+    /// disk, and the seats may see the move). Returns the table.
     pub fn act(&mut self, client: Entity, action: &SeatAction) -> Result<usize, String> {
         let (t, s) = *self
             .clients
@@ -299,9 +387,9 @@ impl Class {
         let table = &mut self.tables[t];
         let role = table.seats[s].role;
         seat::apply(&mut table.game, role, action)?;
-        table.moves += 1;
+        table.moves = seat::moves(&table.game);
         self.play_computer_seats(t);
-        self.save_record(t)?;
+        self.queue_record(t);
         Ok(t)
     }
 
@@ -326,7 +414,7 @@ impl Class {
             if seat::apply(&mut table.game, role, &action).is_err() {
                 return;
             }
-            table.moves += 1;
+            table.moves = seat::moves(&table.game);
         }
     }
 
@@ -347,7 +435,7 @@ impl Class {
         seat.computer = computer;
         if computer {
             self.play_computer_seats(t);
-            self.save_record(t)?;
+            self.queue_record(t);
         }
         self.save_seats()
     }

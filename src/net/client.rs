@@ -40,6 +40,23 @@ pub struct SeatState {
     pub attempts: u32,
 }
 
+/// The client's UDP socket (a second handle on the transport's): a headless client
+/// peeks at it to update only when something arrived (see `bots.rs`).
+#[derive(Resource, Debug)]
+pub struct ClientSocket(pub UdpSocket);
+
+impl ClientSocket {
+    /// Whether a datagram waits to be read (never blocks: netcode's socket does not).
+    pub fn has_data(&self) -> bool {
+        let mut byte = [0u8; 1];
+        match self.0.peek_from(&mut byte) {
+            Ok(_) => true,
+            // A datagram bigger than the buffer is an error on some systems: still data.
+            Err(e) => e.kind() != std::io::ErrorKind::WouldBlock,
+        }
+    }
+}
+
 /// A move or request to send (the screens and the bots write these).
 #[derive(Message, Debug, Clone)]
 pub struct SendRequest(pub Request);
@@ -93,6 +110,9 @@ pub fn start_connection(
         (Ipv4Addr::UNSPECIFIED, 0).into()
     };
     let socket = UdpSocket::bind(bind)?;
+    if let Ok(peek) = socket.try_clone() {
+        world_commands.insert_resource(ClientSocket(peek));
+    }
     let authentication = ClientAuthentication::Unsecure {
         client_id: u64::from_le_bytes(id),
         protocol_id: PROTOCOL_ID,
@@ -115,7 +135,12 @@ fn connect(
     start_connection(&mut commands, &channels, target.addr)
 }
 
-fn send_join(target: Res<JoinTarget>, mut writer: MessageWriter<Request>) {
+fn send_join(
+    target: Res<JoinTarget>,
+    mut writer: MessageWriter<Request>,
+    mut now: ResMut<super::SendNow>,
+) {
+    now.0 = true;
     writer.write(Request::Join {
         code: target.code.clone(),
         name: target.name.clone(),
@@ -172,8 +197,13 @@ fn receive(mut replies: MessageReader<Reply>, mut state: ResMut<SeatState>) {
     }
 }
 
-fn forward(mut from: MessageReader<SendRequest>, mut to: MessageWriter<Request>) {
+fn forward(
+    mut from: MessageReader<SendRequest>,
+    mut to: MessageWriter<Request>,
+    mut now: ResMut<super::SendNow>,
+) {
     for SendRequest(r) in from.read() {
         to.write(r.clone());
+        now.0 = true;
     }
 }

@@ -39,6 +39,8 @@ struct Console {
     last_text: String,
     started: bool,
     collected: bool,
+    /// Each table's divergence and the move count it was measured at.
+    divergence: Vec<Option<(u32, u32)>>,
     exit_when_done: bool,
 }
 
@@ -62,6 +64,7 @@ impl Plugin for ConsolePlugin {
             last_text: String::new(),
             started: false,
             collected: false,
+            divergence: Vec::new(),
             exit_when_done: self.exit_when_done,
         })
         .add_systems(Update, (status, commands, finish).chain());
@@ -86,8 +89,8 @@ pub fn codes_text(class: &Class) -> String {
     out
 }
 
-/// The class at a glance: a line per table.
-pub fn status_text(class: &Class) -> String {
+/// The class at a glance: a line per table; `divergence` gives each table's figure.
+pub fn status_text(class: &Class, divergence: impl Fn(usize) -> String) -> String {
     let mut out =
         String::from("table  date        turn                          divergence  seats\n");
     for (t, table) in class.tables.iter().enumerate() {
@@ -119,7 +122,7 @@ pub fn status_text(class: &Class) -> String {
             t + 1,
             g.state.date,
             turn.chars().take(28).collect::<String>(),
-            view::divergence(g, &class.history),
+            divergence(t),
             seats
         ));
     }
@@ -130,6 +133,7 @@ fn commands(
     mut console: ResMut<Console>,
     mut class: ResMut<Class>,
     mut log: ResMut<ServerLog>,
+    profile: Res<super::server::Profile>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let mut lines = Vec::new();
@@ -145,7 +149,7 @@ fn commands(
             ["codes"] => codes_text(&class),
             ["quit"] => {
                 exit.write(AppExit::Success);
-                "stopping; every record is on disk".to_string()
+                format!("stopping; every record is on disk\n{}", profile.text())
             }
             [cmd @ ("computer" | "human"), t, s] => {
                 match (t.parse::<usize>(), s.parse::<usize>()) {
@@ -170,8 +174,8 @@ fn commands(
                     }
                 }
             }
-            ["collect"] => collect(&class, None),
-            ["collect", dir] => collect(&class, Some(PathBuf::from(dir))),
+            ["collect"] => collect(&mut class, None),
+            ["collect", dir] => collect(&mut class, Some(PathBuf::from(dir))),
             _ => "commands: codes, computer T S, human T S, collect [DIR], quit".to_string(),
         };
         log.line(format!(
@@ -182,8 +186,12 @@ fn commands(
     }
 }
 
-fn collect(class: &Class, dir: Option<PathBuf>) -> String {
+fn collect(class: &mut Class, dir: Option<PathBuf>) -> String {
     let dir = dir.unwrap_or_else(|| class.dir.join("class"));
+    let errors = class.wait_written(Duration::from_secs(30));
+    if let Some(e) = errors.first() {
+        return format!("a record could not be written: {e}");
+    }
     match class.collect(&dir) {
         Ok(n) => format!(
             "{n} records collected in {}; the class report: panmunjom class {}",
@@ -211,6 +219,7 @@ fn status(
         );
         let _ = out.flush();
     }
+    refresh_divergence(&mut console, &class);
     let every = if console.tty {
         Duration::from_secs(1)
     } else {
@@ -219,7 +228,14 @@ fn status(
     if console.last.is_some_and(|l| l.elapsed() < every) {
         return;
     }
-    let text = status_text(&class);
+    let text = status_text(&class, |t| {
+        console
+            .divergence
+            .get(t)
+            .copied()
+            .flatten()
+            .map_or_else(|| "…".to_string(), |(_, d)| d.to_string())
+    });
     if console.tty {
         let _ = write!(out, "\x1b[H\x1b[2J{}\n{}", codes_text(&class), text);
         for line in &log.recent {
@@ -233,18 +249,42 @@ fn status(
     console.last = Some(Instant::now());
 }
 
+/// The most tables whose divergence is measured again in one frame: with a hundred
+/// tables moving, measuring all of them at once would hold up the frame (and every
+/// reply waiting in it); the class view shows a figure a few frames old instead.
+const DIVERGENCE_PER_FRAME: usize = 4;
+
+fn refresh_divergence(console: &mut Console, class: &Class) {
+    console.divergence.resize(class.tables.len(), None);
+    let stale = class
+        .tables
+        .iter()
+        .enumerate()
+        .filter(|(t, table)| console.divergence[*t].is_none_or(|(m, _)| m != table.moves))
+        .map(|(t, _)| t)
+        .take(DIVERGENCE_PER_FRAME)
+        .collect::<Vec<_>>();
+    for t in stale {
+        let table = &class.tables[t];
+        console.divergence[t] = Some((table.moves, view::divergence(&table.game, &class.history)));
+    }
+}
+
 /// Every table finished: collect the records once (and stop, with `exit_when_done`).
 fn finish(
     mut console: ResMut<Console>,
-    class: Res<Class>,
+    mut class: ResMut<Class>,
     mut log: ResMut<ServerLog>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    if console.collected || !class.tables.iter().all(|t| t.game.is_finished()) {
+    if console.collected
+        || !class.tables.iter().all(|t| t.game.is_finished())
+        || !class.all_written()
+    {
         return;
     }
     console.collected = true;
-    let text = collect(&class, None);
+    let text = collect(&mut class, None);
     log.line(format!("every table has finished: {text}"));
     println!("every table has finished: {text}");
     if console.exit_when_done {

@@ -7,7 +7,8 @@
 //! glance, its commands), [`class_view`] (the class in a window, `host --window`),
 //! [`client`] (`SeatClientPlugin`), [`screen`] (the client's window). Plain logic:
 //! [`class`] (tables, seats, codes, files), [`seat`] (the seam to the engine), [`view`]
-//! (what one seat is sent), [`bots`] (headless clients for the tests and `net-bench`).
+//! (what one seat is sent), [`records`] (the records written in the background),
+//! [`bots`] (headless clients for the tests and `net-bench`).
 //!
 //! The invariant: **the server is the only place a game advances.** A client holds a
 //! [`view::SeatView`] and sends [`protocol::Request`]s; it never runs the engine.
@@ -20,6 +21,7 @@ pub mod class_view;
 pub mod client;
 pub mod console;
 pub mod protocol;
+pub mod records;
 pub mod screen;
 pub mod seat;
 pub mod seat_table;
@@ -29,6 +31,7 @@ pub mod view;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use bevy::app::ScheduleRunnerPlugin;
 use bevy::prelude::*;
@@ -69,12 +72,48 @@ pub struct JoinArgs {
 /// The plugins both sides share: replicon, its renet backend, the protocol.
 /// The server's tick (when buffered messages go out) is every frame, not replicon's
 /// default 64 Hz fixed step: nothing is replicated, and replies should leave at once.
+///
+/// The transport sends in a frame that wrote a message ([`SendNow`]), else at most every
+/// [`ACK_PERIOD`]: renet acknowledges every packet it receives, acknowledgements
+/// included, with one packet per connection per frame that sends, so a server polling
+/// every [`server::FRAME`] would otherwise send one packet to every client every frame.
 pub fn add_network(app: &mut App) {
     app.add_plugins((
         RepliconPlugins.set(bevy_replicon::server::ServerPlugin::new(PostUpdate)),
         RepliconRenetPlugins,
         protocol::ProtocolPlugin,
-    ));
+    ))
+    .init_resource::<SendNow>()
+    .configure_sets(PostUpdate, bevy_replicon_renet::RenetSend.run_if(send_due))
+    .add_systems(
+        PostUpdate,
+        (|mut now: ResMut<SendNow>| now.0 = false).after(bevy_replicon_renet::RenetSend),
+    );
+}
+
+/// How often the transport sends when no message waits (acknowledgements, resends).
+pub const ACK_PERIOD: Duration = Duration::from_millis(200);
+
+/// Set by a system that wrote a message this frame: the transport sends it at once.
+#[derive(Resource, Debug, Default)]
+pub struct SendNow(pub bool);
+
+fn send_due(now: Res<SendNow>, mut last: Local<Option<Instant>>) -> bool {
+    let due = now.0 || last.is_none_or(|l| l.elapsed() >= ACK_PERIOD);
+    if due {
+        *last = Some(Instant::now());
+    }
+    due
+}
+
+/// Runs every schedule of `app` on the calling thread: a headless server or client has
+/// a few small systems, for which the multi-threaded executor's hand-offs between
+/// threads cost more than the systems (and add latency on a busy machine).
+pub fn single_threaded(app: &mut App) {
+    use bevy::ecs::schedule::{Schedules, SingleThreadedExecutor};
+    for (_, schedule) in app.world_mut().resource_mut::<Schedules>().iter_mut() {
+        schedule.set_executor(SingleThreadedExecutor::new());
+    }
 }
 
 /// The headless server app on `class`, bound to `bind` (port 0: any free port).
@@ -91,6 +130,7 @@ pub fn server_app(class: Class, bind: SocketAddr) -> App {
         .insert_resource(log)
         .insert_resource(server::HostAddr(bind))
         .add_plugins(server::HostPlugin);
+    single_threaded(&mut app);
     app
 }
 
@@ -103,6 +143,7 @@ pub fn headless_client_app(target: client::JoinTarget, retry: bool) -> App {
     app.insert_resource(target)
         .add_plugins(client::SeatClientPlugin { retry });
     ready(&mut app);
+    single_threaded(&mut app);
     app
 }
 

@@ -88,6 +88,12 @@ fn offer_terms(s: &Scenario, pairs: &[(String, String)]) -> Result<Terms, String
     crate::engine::table::parse_terms(s, &text)
 }
 
+/// The moves the table has seen: every seat's choice, move at the table and pass (the
+/// same count after a resume from the record, whose replay passes the same turns).
+pub fn moves(game: &Game) -> u32 {
+    (game.choices.len() + game.table_moves().len()) as u32 + game.passes()
+}
+
 /// What `role` knows now (the engine's per-role view; nothing else is sent).
 pub fn knows(game: &Game, role: ActorId) -> RoleView {
     game.view(role)

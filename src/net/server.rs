@@ -62,6 +62,42 @@ impl ServerLog {
     }
 }
 
+/// Where the server's time goes (printed by the host's `quit`, read by `net-bench`).
+#[derive(Resource, Debug, Default)]
+pub struct Profile {
+    pub frames: u64,
+    pub moves: u64,
+    /// Records written (by the writer threads; a later version waiting replaces an
+    /// earlier one).
+    pub records: u64,
+    /// Time applying requests; building and sending views; from a move to its record
+    /// on disk (summed over records, and the longest).
+    pub apply: Duration,
+    pub send: Duration,
+    pub save: Duration,
+    pub longest_save: Duration,
+    /// The longest time between two frames' request handling.
+    pub longest_gap: Duration,
+    last: Option<std::time::Instant>,
+}
+
+impl Profile {
+    pub fn text(&self) -> String {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        format!(
+            "host profile: {} frames, {} moves; applying them {:.0} ms, views {:.0} ms; {} records written in the background, {:.1} ms on average from the move to the disk (longest {:.1} ms); longest gap between frames {:.1} ms",
+            self.frames,
+            self.moves,
+            ms(self.apply),
+            ms(self.send),
+            self.records,
+            ms(self.save) / self.records.max(1) as f64,
+            ms(self.longest_save),
+            ms(self.longest_gap),
+        )
+    }
+}
+
 /// The server: add it to an app with [`Class`] and [`HostAddr`] resources (and
 /// replicon's plugins with [`protocol::ProtocolPlugin`]).
 pub struct HostPlugin;
@@ -70,8 +106,9 @@ impl Plugin for HostPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<ServerLog>()
             .init_resource::<LeftTables>()
+            .init_resource::<Profile>()
             .add_systems(Startup, start_server)
-            .add_systems(Update, (tell_who_left, handle_requests).chain())
+            .add_systems(Update, (tell_who_left, handle_requests, deliver).chain())
             .add_observer(on_disconnect);
     }
 }
@@ -105,51 +142,65 @@ fn start_server(
 /// The clients still connected (a message to a client whose entity is gone would fail).
 type Connected<'w, 's> = Query<'w, 's, (), With<ConnectedClient>>;
 
-fn send(
-    writer: &mut MessageWriter<ToClients<Reply>>,
-    connected: &Connected,
-    client: Entity,
-    reply: Reply,
-) {
+fn send(out: &mut Out<'_, '_>, connected: &Connected, client: Entity, reply: Reply) {
     if !connected.contains(client) {
         return;
     }
-    writer.write(ToClients {
+    out.now.0 = true;
+    out.writer.write(ToClients {
         targets: SendTargets::Single(ClientId::Client(client)),
         message: reply,
     });
 }
 
+/// Where replies go: the message writer, and the flag that sends them this frame.
+struct Out<'a, 'w> {
+    writer: &'a mut MessageWriter<'w, ToClients<Reply>>,
+    now: &'a mut super::SendNow,
+}
+
 /// Sends every connected seat of table `t` its view.
-fn send_views(
-    class: &mut Class,
-    t: usize,
-    writer: &mut MessageWriter<ToClients<Reply>>,
-    connected: &Connected,
-) {
+fn send_views(class: &mut Class, t: usize, out: &mut Out<'_, '_>, connected: &Connected) {
     for s in 0..class.tables[t].seats.len() {
         if let Some(client) = class.tables[t].seats[s].client {
             let view = class.view_for(t, s);
-            send(writer, connected, client, Reply::View(Box::new(view)));
+            send(out, connected, client, Reply::View(Box::new(view)));
         }
     }
 }
 
 /// Carries out the clients' requests: joins, moves; refuses the rest with a reason.
+/// The views of the tables that changed go out in [`deliver`], once their records are
+/// on disk.
 fn handle_requests(
     mut requests: MessageReader<FromClient<Request>>,
     mut class: ResMut<Class>,
     mut writer: MessageWriter<ToClients<Reply>>,
+    mut now: ResMut<super::SendNow>,
     mut log: ResMut<ServerLog>,
+    mut profile: ResMut<Profile>,
     connected: Connected,
 ) {
+    let started = std::time::Instant::now();
+    if let Some(last) = profile.last {
+        profile.longest_gap = profile.longest_gap.max(started - last);
+    }
+    profile.last = Some(started);
+    profile.frames += 1;
+    let out = &mut Out {
+        writer: &mut writer,
+        now: &mut now,
+    };
+    // The seats file is written once a frame however many joined in it (each write is
+    // flushed to disk: a class of 300 joining at once would hold the frame up).
+    let mut seats_changed = false;
     for FromClient { client_id, message } in requests.read() {
         let Some(client) = client_id.entity() else {
             continue;
         };
-        let refuse = |why: String, log: &mut ServerLog, writer: &mut MessageWriter<_>| {
+        let refuse = |why: String, log: &mut ServerLog, out: &mut Out<'_, '_>| {
             log.line(format!("refused client {client}: {why}"));
-            send(writer, &connected, client, Reply::Refused(why));
+            send(out, &connected, client, Reply::Refused(why));
         };
         match message {
             Request::Join { code, name } => {
@@ -169,7 +220,7 @@ fn handle_requests(
                         ));
                         if let Some(old) = replaced {
                             send(
-                                &mut writer,
+                                out,
                                 &connected,
                                 old,
                                 Reply::Refused(
@@ -177,35 +228,62 @@ fn handle_requests(
                                 ),
                             );
                         }
-                        if let Err(e) = class.save_seats() {
-                            log.line(format!("error: {e}"));
-                        }
-                        send_views(&mut class, t, &mut writer, &connected);
+                        seats_changed = true;
+                        class.views_due(t);
                     }
-                    Err(why) => refuse(format!("join: {why}"), &mut log, &mut writer),
+                    Err(why) => refuse(format!("join: {why}"), &mut log, out),
                 }
             }
             Request::Act(action) => match class.act(client, action) {
-                Ok(t) => {
-                    send_views(&mut class, t, &mut writer, &connected);
-                }
-                Err(why) => refuse(format!("{action:?}: {why}"), &mut log, &mut writer),
+                Ok(_) => profile.moves += 1,
+                Err(why) => refuse(format!("{action:?}: {why}"), &mut log, out),
             },
-            Request::Malformed(why) => refuse(
-                format!("a malformed message ({why})"),
-                &mut log,
-                &mut writer,
-            ),
+            Request::Malformed(why) => {
+                refuse(format!("a malformed message ({why})"), &mut log, out);
+            }
             Request::Oversized(len) => refuse(
                 format!(
                     "a message of {len} bytes (the most is {})",
                     protocol::MAX_REQUEST_BYTES
                 ),
                 &mut log,
-                &mut writer,
+                out,
             ),
         }
     }
+    if seats_changed && let Err(e) = class.save_seats() {
+        log.line(format!("error: {e}"));
+    }
+    profile.apply += started.elapsed();
+}
+
+/// Sends the views of the tables whose records now hold their latest move (and whose
+/// seats changed); logs a record that could not be written.
+fn deliver(
+    mut class: ResMut<Class>,
+    mut writer: MessageWriter<ToClients<Reply>>,
+    mut now: ResMut<super::SendNow>,
+    mut log: ResMut<ServerLog>,
+    mut profile: ResMut<Profile>,
+    connected: Connected,
+) {
+    for w in class.poll_written() {
+        profile.records += 1;
+        profile.save += w.took;
+        profile.longest_save = profile.longest_save.max(w.took);
+        if let Err(e) = w.result {
+            log.line(format!("error: {e}"));
+        }
+    }
+    let started = std::time::Instant::now();
+    let out = &mut Out {
+        writer: &mut writer,
+        now: &mut now,
+    };
+    for t in class.views_ready() {
+        send_views(&mut class, t, out, &connected);
+    }
+    profile.send += started.elapsed();
 }
 
 /// Tables whose seats changed by a client leaving, to tell their other seats.
@@ -232,17 +310,9 @@ fn on_disconnect(
     }
 }
 
-fn tell_who_left(
-    mut left: ResMut<LeftTables>,
-    mut class: ResMut<Class>,
-    mut writer: MessageWriter<ToClients<Reply>>,
-    connected: Connected,
-) {
-    let mut tables = std::mem::take(&mut left.0);
-    tables.sort_unstable();
-    tables.dedup();
-    for t in tables {
-        send_views(&mut class, t, &mut writer, &connected);
+fn tell_who_left(mut left: ResMut<LeftTables>, mut class: ResMut<Class>) {
+    for t in std::mem::take(&mut left.0) {
+        class.views_due(t);
     }
 }
 

@@ -645,7 +645,12 @@ fn a_record_made_at_a_meeting_turn_replays_to_that_very_turn() {
             let record = Record::parse("t.json", &Record::of(&game).to_json()).unwrap();
             assert!(record.waiting.is_some(), "the waiting turn is recorded");
             let resumed = record.replay("t.json", Arc::clone(&s)).unwrap();
-            assert_eq!(standing(&resumed), standing(&game), "at {}", game.state.date);
+            assert_eq!(
+                standing(&resumed),
+                standing(&game),
+                "at {}",
+                game.state.date
+            );
             checked += 1;
             if n.is_multiple_of(3) && game.may_table() {
                 let terms: Vec<_> = game.state.limits[who.0].clone();
@@ -666,7 +671,10 @@ fn a_record_made_at_a_meeting_turn_replays_to_that_very_turn() {
     }
     assert!(game.is_finished(), "the game was played to its end");
     assert!(Record::of(&game).waiting.is_none(), "a finished game: none");
-    assert!(checked > 3, "several meeting turns were checked ({checked})");
+    assert!(
+        checked > 3,
+        "several meeting turns were checked ({checked})"
+    );
     assert!(after_a_move > 0, "and a turn after a move in it");
 
     // An older record (no `waiting`) of a game at a meeting replays as it always did:
@@ -690,5 +698,16 @@ fn a_record_made_at_a_meeting_turn_replays_to_that_very_turn() {
     let mut passing = game.clone();
     passing.advance_passing();
     assert_eq!(standing(&resumed), standing(&passing));
+
+    // A waiting turn the replay never reaches (a hand-edited record) is named.
+    let mut bad = Record::of(&game);
+    if let Some(w) = &mut bad.waiting {
+        w.date = "1952-01-01".into();
+    }
+    let err = bad
+        .replay("bad.json", Arc::clone(&s))
+        .expect_err("a turn never reached")
+        .render();
+    assert!(err.contains("waiting") && err.contains("bad.json"), "{err}");
 }
 
