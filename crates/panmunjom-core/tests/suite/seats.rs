@@ -710,4 +710,3 @@ fn a_record_made_at_a_meeting_turn_replays_to_that_very_turn() {
         .render();
     assert!(err.contains("waiting") && err.contains("bad.json"), "{err}");
 }
-
