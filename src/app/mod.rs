@@ -40,6 +40,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use bevy::app::PluginGroupBuilder;
 use bevy::prelude::*;
 use bevy::winit::WinitSettings;
 use bevy_egui::EguiPlugin;
@@ -228,36 +229,40 @@ pub fn run(options: AppOptions) -> ExitCode {
     exit_code(app.run())
 }
 
+/// Bevy's default plugins for one of the project's windows (the game, a network seat, the
+/// host's class view): the primary window titled `title` at `size`, logging from WARN.
+pub fn window_plugins(title: impl Into<String>, size: (u32, u32)) -> PluginGroupBuilder {
+    DefaultPlugins
+        .set(WindowPlugin {
+            primary_window: Some(Window {
+                title: title.into(),
+                resolution: size.into(),
+                ..default()
+            }),
+            ..default()
+        })
+        .set(bevy::log::LogPlugin {
+            level: bevy::log::Level::WARN,
+            ..default()
+        })
+}
+
 /// The windowed app: Bevy's default plugins, egui, the simulation and the app's
 /// plugins, on `scenario`. The tour adds its driver to this same app.
 pub fn window_app(scenario: LoadedScenario, winit: WinitSettings) -> App {
     let mut app = App::new();
-    app.add_plugins(
-        DefaultPlugins
-            .set(WindowPlugin {
-                primary_window: Some(Window {
-                    title: "Panmunjom".into(),
-                    resolution: (1280, 720).into(),
-                    ..default()
-                }),
-                ..default()
-            })
-            .set(bevy::log::LogPlugin {
-                level: bevy::log::Level::WARN,
-                ..default()
-            }),
-    )
-    .insert_resource(winit)
-    .insert_resource(scenario)
-    .add_plugins(EguiPlugin::default())
-    .add_plugins((
-        SimulationPlugin,
-        AppLogicPlugin,
-        dev::timing::TimingPlugin,
-        idle::IdlePlugin,
-        overlays::bargaining::BargainingPlugin,
-    ))
-    .add_systems(Startup, spawn_camera);
+    app.add_plugins(window_plugins("Panmunjom", (1280, 720)))
+        .insert_resource(winit)
+        .insert_resource(scenario)
+        .add_plugins(EguiPlugin::default())
+        .add_plugins((
+            SimulationPlugin,
+            AppLogicPlugin,
+            dev::timing::TimingPlugin,
+            idle::IdlePlugin,
+            overlays::bargaining::BargainingPlugin,
+        ))
+        .add_systems(Startup, spawn_camera);
     if dev::dev_shot::requested() {
         app.add_plugins(dev::dev_shot::DevShotPlugin);
     }

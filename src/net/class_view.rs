@@ -32,21 +32,10 @@ pub fn host_window_app(
     screenshot: Option<PathBuf>,
 ) -> App {
     let mut app = App::new();
-    app.add_plugins(
-        DefaultPlugins
-            .set(WindowPlugin {
-                primary_window: Some(Window {
-                    title: "Panmunjom — the class".into(),
-                    resolution: (1280, 720).into(),
-                    ..default()
-                }),
-                ..default()
-            })
-            .set(bevy::log::LogPlugin {
-                level: bevy::log::Level::WARN,
-                ..default()
-            }),
-    )
+    app.add_plugins(crate::app::window_plugins(
+        "Panmunjom — the class",
+        (1280, 720),
+    ))
     // The server polls the network every few milliseconds, window events or not.
     .insert_resource(WinitSettings {
         focused_mode: bevy::winit::UpdateMode::reactive(super::server::FRAME),

@@ -24,21 +24,10 @@ use crate::app::widgets::event_view::badge;
 /// The client's window app.
 pub fn client_window_app(args: JoinArgs) -> App {
     let mut app = App::new();
-    app.add_plugins(
-        DefaultPlugins
-            .set(WindowPlugin {
-                primary_window: Some(Window {
-                    title: format!("Panmunjom — seat {}", args.code),
-                    resolution: (1280, 800).into(),
-                    ..default()
-                }),
-                ..default()
-            })
-            .set(bevy::log::LogPlugin {
-                level: bevy::log::Level::WARN,
-                ..default()
-            }),
-    )
+    app.add_plugins(crate::app::window_plugins(
+        format!("Panmunjom — seat {}", args.code),
+        (1280, 800),
+    ))
     // Redraw at least every 100 ms: network replies arrive without window events.
     .insert_resource(WinitSettings {
         focused_mode: bevy::winit::UpdateMode::reactive(std::time::Duration::from_millis(50)),
